@@ -1,0 +1,35 @@
+"""The outcome of one run, as the reporters and the command line read it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .finding import Finding
+from .rule import Rule
+
+
+@dataclass
+class LintResult:
+    """Everything one run found and did.
+
+    `rules` are the rules that ran, sorted by ID: SARIF describes each of them, so a rule
+    that found nothing still appears in the report. `root` is the absolute folder that
+    relative paths in `findings` start from. `missing_paths` were named but do not exist.
+    """
+
+    findings: list[Finding] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    files_checked: int = 0
+    associations: int = 0
+    missing_paths: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    root: str = ""
+    tool_version: str = ""
+    notices: list[str] = field(default_factory=list)
+
+    def rule(self, rule_id: str) -> Optional[Rule]:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        return None

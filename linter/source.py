@@ -1,0 +1,99 @@
+"""Source files: reading bytes into text, and translating positions inside that text."""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .document import Span
+
+
+class SourceError(Exception):
+    """A path that cannot be read at all (missing, a folder where a file was expected, no permission)."""
+
+
+@dataclass
+class SourceFile:
+    """The text of one input and the name reports give it.
+
+    `text` has any byte order mark removed and CRLF line ends turned into LF, which keeps
+    every line and column as the user's editor counts them. `decode_error` is set when
+    the bytes are not UTF-8; `text` then holds them decoded with replacement characters,
+    so that the file can still be recognised and reported as unparsable.
+    """
+
+    path: str
+    text: str
+    decode_error: Optional[str] = None
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def from_bytes(cls, path: str, data: bytes) -> "SourceFile":
+        decode_error = None
+        if data.startswith(codecs.BOM_UTF8):
+            data = data[len(codecs.BOM_UTF8):]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            decode_error = f"the file is not UTF-8 text (byte {error.start} cannot be decoded)"
+            text = data.decode("utf-8", errors="replace")
+        if "\x00" in text and decode_error is None:
+            decode_error = "the file is binary (it contains a NUL byte)"
+        return cls(path=path, text=text.replace("\r\n", "\n"), decode_error=decode_error)
+
+    @classmethod
+    def read(cls, path: str, display_path: Optional[str] = None) -> "SourceFile":
+        try:
+            with open(path, "rb") as stream:
+                data = stream.read()
+        except OSError as error:
+            raise SourceError(f"{path}: cannot be read: {error.strerror or error}") from error
+        return cls.from_bytes(display_path or path, data)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line end; empty past the end of the file."""
+        starts = self._starts()
+        if line < 1 or line > len(starts):
+            return ""
+        start = starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start:] if end < 0 else self.text[start:end]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Turn a code point offset into a 1-based line and column."""
+        starts = self._starts()
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of the text between two code point offsets, the end exclusive."""
+        start_line, start_column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(start_line, start_column, end_line, end_column)
+
+    def utf16_span(self, span: Span) -> Span:
+        """Recount a span's columns in UTF-16 code units, SARIF's default column unit."""
+        return Span(
+            span.start_line,
+            self._utf16_column(span.start_line, span.start_column),
+            span.end_line,
+            self._utf16_column(span.end_line, span.end_column),
+        )
+
+    def _utf16_column(self, line: int, column: int) -> int:
+        before = self.line_text(line)[: column - 1]
+        if before.isascii():
+            return column
+        return len(before.encode("utf-16-le")) // 2 + 1 + max(0, column - 1 - len(before))
+
+    def _starts(self) -> list[int]:
+        if not self._line_starts:
+            starts = [0]
+            index = self.text.find("\n")
+            while index >= 0:
+                starts.append(index + 1)
+                index = self.text.find("\n", index + 1)
+            self._line_starts = starts
+        return self._line_starts
