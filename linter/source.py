@@ -67,6 +67,12 @@ class SourceFile:
         line = bisect.bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 
+    def offset(self, line: int, column: int) -> int:
+        """Turn a 1-based line and column into a code point offset into `text`."""
+        starts = self._starts()
+        line = min(max(line, 1), len(starts))
+        return min(starts[line - 1] + column - 1, len(self.text))
+
     def span(self, start: int, end: int) -> Span:
         """The span of the text between two code point offsets, the end exclusive."""
         start_line, start_column = self.position(start)

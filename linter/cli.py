@@ -1,0 +1,192 @@
+"""The command line: `crml-lint check`, `crml-lint rules` and `crml-lint rule ID`.
+
+Exit status, as CI gates rely on it: 0 when no finding reaches the fail level, 1 when one
+does, 2 when crml-lint could not do its job (bad usage, a path that does not exist or
+cannot be read, an internal error). Errors are one line on stderr; `--verbose` adds the
+traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import Optional
+
+import click
+
+from . import __version__
+from .finding import LEVELS
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+_OUTPUT_FORMATS = ("text", "json", "sarif")
+
+
+class _Failure(Exception):
+    """A reason to stop with exit status 2, already worded for the user."""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="crml-lint", message="%(prog)s %(version)s")
+def main() -> None:
+    """Lint AWS Clean Rooms ML configured model algorithm associations: API requests for the
+    AWS CLI or boto3, in JSON or YAML."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--output-format", type=click.Choice(_OUTPUT_FORMATS), default="text", show_default=True, help="Report format.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file instead of standard output.")
+@click.option("--fail-on", type=click.Choice(LEVELS), default="error", show_default=True, help="Lowest finding level that makes the exit status 1.")
+@click.option("--exit-zero", is_flag=True, help="Exit with 0 even when findings reach the fail level (errors still exit with 2).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files and folders that match GLOB while walking folders. Repeatable.")
+@click.option("--force-exclude", is_flag=True, help="Apply --exclude to paths named on the command line too (pre-commit names every file).")
+@click.option("--stdin-filename", metavar="NAME", help="Name standard input (`-`) in reports; its suffix decides JSON or YAML.")
+@click.option("--select", "select", multiple=True, metavar="RULE", help="Run only these rules: IDs or prefixes such as CRML2. Repeatable or comma-separated.")
+@click.option("--ignore", "ignore", multiple=True, metavar="RULE", help="Do not run these rules: IDs or prefixes. Repeatable or comma-separated.")
+@click.option("--extend-select", multiple=True, metavar="RULE", help="Run these rules in addition to the selected ones. Repeatable or comma-separated.")
+@click.option("--severity", multiple=True, metavar="ID=LEVEL", help="Report a rule at another level: error, warning or note. Repeatable.")
+@click.option("--verbose", "-v", is_flag=True, help="Say which files were skipped and why; show tracebacks of internal errors.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary and no notices.")
+def check(paths, output_format, output_file, fail_on, exit_zero, exclude, force_exclude, stdin_filename,
+          select, ignore, extend_select, severity, verbose, quiet) -> None:
+    """Lint PATHS: files, folders (walked for .json, .yaml, .yml and .template files) or `-` for standard input.
+
+    With no PATHS, the current folder is linted.
+    """
+    try:
+        settings = _settings(select, ignore, extend_select, severity, fail_on)
+        status = _check(list(paths) or ["."], settings, output_format, output_file, exit_zero,
+                        exclude, force_exclude, stdin_filename, verbose, quiet)
+    except _Failure as failure:
+        _error(str(failure))
+        status = EXIT_ERROR
+    except Exception as error:  # the last guard: one clear line instead of a traceback
+        if verbose:
+            traceback.print_exc()
+        _error(f"internal error: {type(error).__name__}: {error}" if not _is_reported(error) else str(error))
+        status = EXIT_ERROR
+    sys.exit(status)
+
+
+def _check(paths, settings, output_format, output_file, exit_zero, exclude, force_exclude, stdin_filename, verbose, quiet) -> int:
+    from .engine import run
+
+    _refuse_to_overwrite_inputs(output_file, paths)
+    result = run(paths, settings, exclude=exclude, force_exclude=force_exclude, stdin_filename=stdin_filename)
+
+    if output_format == "sarif" and not result.rules:
+        from .registry import all_rules
+
+        result.rules = [rule for rule in all_rules() if settings.is_enabled(rule.id)]
+
+    _write(result, output_format, output_file, quiet)
+
+    if verbose:
+        for path, reason in result.skipped:
+            click.echo(f"skipped {path}: {reason}", err=True)
+    for path in result.missing_paths:
+        _error(f"{path}: no such file or folder")
+    for message in result.unreadable:
+        _error(message)
+    if result.associations == 0 and not result.findings and not quiet:
+        click.echo("crml-lint: no association found in the given paths (nothing to check)", err=True)
+
+    if result.missing_paths or result.unreadable:
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
+    failing = any(settings.fails(finding.level) for finding in result.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _write(result, output_format: str, output_file: Optional[str], quiet: bool) -> None:
+    from .reporters import write_report
+
+    if output_file is None:
+        color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        write_report(result, output_format, sys.stdout, color=color, quiet=quiet)
+        return
+    try:
+        with open(output_file, "w", encoding="utf-8", newline="\n") as stream:
+            write_report(result, output_format, stream, color=False, quiet=quiet)
+    except OSError as error:
+        raise _Failure(f"cannot write the report to {output_file}: {error.strerror or error}") from error
+
+
+def _refuse_to_overwrite_inputs(output_file: Optional[str], paths: list[str]) -> None:
+    # crml-lint never writes to a file it lints, even when asked to by mistake.
+    if output_file is None or not os.path.exists(output_file):
+        return
+    target = os.path.realpath(output_file)
+    for path in paths:
+        if path != "-" and os.path.exists(path) and _contains(os.path.realpath(path), target):
+            if not os.path.isdir(path) or target.lower().endswith((".json", ".yaml", ".yml", ".template")):
+                raise _Failure(f"--output-file {output_file} is one of the files being linted; choose another file")
+
+
+def _contains(path: str, target: str) -> bool:
+    return path == target or target.startswith(path.rstrip(os.sep) + os.sep)
+
+
+@main.command("rules")
+def list_rules() -> None:
+    """List every rule: ID, default level, name and summary."""
+    from .registry import all_rules
+
+    try:
+        rules = all_rules()
+    except Exception as error:
+        _error(str(error))
+        sys.exit(EXIT_ERROR)
+    for rule in rules:
+        click.echo(f"{rule.id}  {rule.level:<7}  {rule.name}: {rule.summary}")
+
+
+@main.command("rule")
+@click.argument("rule_id")
+def show_rule(rule_id: str) -> None:
+    """Print the documentation of one rule, by ID (CRML201) or name."""
+    from .registry import all_rules, find_rule
+
+    rule = find_rule(rule_id, all_rules())
+    if rule is None:
+        _error(f"unknown rule {rule_id!r}; `crml-lint rules` lists the rules")
+        sys.exit(EXIT_ERROR)
+    click.echo(f"# {rule.id} {rule.name}\n\nDefault level: {rule.level}\n\n{rule.documentation}")
+
+
+def _settings(select, ignore, extend_select, severity, fail_on):
+    from .settings import Settings
+
+    overrides = {}
+    for item in _split(severity):
+        rule_id, _, level = item.partition("=")
+        if level.lower() not in LEVELS or not rule_id:
+            raise _Failure(f"--severity {item!r} is invalid; write ID=LEVEL with LEVEL one of {', '.join(LEVELS)}")
+        overrides[rule_id.strip().upper()] = level.lower()
+    return Settings(
+        select=tuple(_split(select)) or ("CRML",),
+        ignore=tuple(_split(ignore)),
+        extend_select=tuple(_split(extend_select)),
+        severity=overrides,
+        fail_on=fail_on,
+    )
+
+
+def _split(values) -> list[str]:
+    return [part.strip().upper() for value in values for part in value.split(",") if part.strip()]
+
+
+def _is_reported(error: Exception) -> bool:
+    from .engine import InternalError
+    from .rule import RuleDefinitionError
+
+    return isinstance(error, (InternalError, RuleDefinitionError))
+
+
+def _error(message: str) -> None:
+    click.echo(f"crml-lint: error: {message}", err=True)

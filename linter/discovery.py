@@ -1,0 +1,94 @@
+"""Discovery: which files a run reads, from the paths the user names."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from typing import Iterable
+
+SUFFIXES = (".json", ".yaml", ".yml", ".template")
+"""Suffixes of the files that folders are walked for. Files named explicitly are read whatever their suffix."""
+
+STDIN = "-"
+
+
+@dataclass
+class Discovery:
+    """The files to read, in a stable order, the named paths that do not exist, and what was excluded."""
+
+    files: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+
+
+def discover(paths: Iterable[str], exclude: Iterable[str] = (), force_exclude: bool = False) -> Discovery:
+    """Expand files and folders into the files to lint.
+
+    Folders are walked recursively for `SUFFIXES`, skipping hidden folders and files and
+    whatever an exclude glob matches. A file named explicitly is linted even when an
+    exclude glob matches it, unless `force_exclude` is set: pre-commit names every changed
+    file, so only then do the excludes reach those files. `-` stands for standard input.
+    """
+    globs = tuple(exclude)
+    found = Discovery()
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = path if path == STDIN else os.path.normpath(path)
+        if key not in seen:
+            seen.add(key)
+            found.files.append(path)
+
+    for path in paths:
+        if path == STDIN:
+            add(path)
+        elif os.path.isdir(path):
+            if force_exclude and _is_excluded(path, globs):
+                found.excluded.append(path)
+                continue
+            for file_path in _walk(path, globs, found.excluded):
+                add(file_path)
+        elif os.path.exists(path):
+            if force_exclude and _is_excluded(path, globs):
+                found.excluded.append(path)
+            else:
+                add(path)
+        else:
+            found.missing.append(path)
+    return found
+
+
+def _walk(folder: str, globs: tuple[str, ...], excluded: list[str]) -> list[str]:
+    files = []
+    for current, folders, names in os.walk(folder):
+        kept = []
+        for name in sorted(folders):
+            path = os.path.join(current, name)
+            if name.startswith("."):
+                continue
+            if _is_excluded(path, globs):
+                excluded.append(path)
+                continue
+            kept.append(name)
+        folders[:] = kept
+
+        for name in sorted(names):
+            path = os.path.join(current, name)
+            if name.startswith(".") or not name.lower().endswith(SUFFIXES):
+                continue
+            if _is_excluded(path, globs):
+                excluded.append(path)
+                continue
+            files.append(path)
+    return files
+
+
+def _is_excluded(path: str, globs: tuple[str, ...]) -> bool:
+    # A glob matches the file or folder name, or the path as given, or any trailing part
+    # of it, so `tests/*.json`, `cdk.out` and `**/fixtures/*` all work as users expect.
+    normalized = os.path.normpath(path).replace(os.sep, "/")
+    parts = normalized.split("/")
+    candidates = {parts[-1], normalized}
+    candidates.update("/".join(parts[index:]) for index in range(len(parts)))
+    return any(fnmatch(candidate, glob.rstrip("/")) for glob in globs for candidate in candidates)

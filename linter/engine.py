@@ -1,0 +1,228 @@
+"""The engine: from files to findings.
+
+For each file: skip it cheaply unless its text could hold an association, load it,
+recognise the associations in each document, check each one against the API contract and
+the enabled rules, and turn what they report into findings. Filtering by selection and
+severity happens here too; reporting is left to the reporters.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections import Counter
+from dataclasses import replace
+from typing import Iterable, Iterator, Optional
+
+from .association import Association
+from .discovery import STDIN, discover
+from .finding import Finding, Problem, fingerprint
+from .loading import LoadResult
+from .result import LintResult
+from .rule import Rule
+from .settings import Settings
+from .source import SourceError, SourceFile
+
+# Every association names at least one of these, in any letter case. Text without them is
+# skipped before parsing, which keeps unrelated JSON and YAML in a repository cheap.
+_ASSOCIATION_MARKER = re.compile(
+    r"membershipidentifier|configuredmodelalgorithm|privacyconfiguration", re.IGNORECASE
+)
+
+_JSON_SUFFIXES = (".json",)
+_YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class InternalError(Exception):
+    """A failure of crml-lint itself or of a rule, not of the input."""
+
+
+class Engine:
+    """Lints sources with one set of settings. Rules and the contract check load on first need."""
+
+    def __init__(self, settings: Optional[Settings] = None, rules: Optional[list[Rule]] = None):
+        self.settings = settings or Settings()
+        self._rules = rules
+        self._rules_by_id: dict[str, Rule] = {}
+
+    @property
+    def rules_loaded(self) -> bool:
+        return self._rules is not None
+
+    def enabled_rules(self) -> list[Rule]:
+        """The rules this run applies; loading them imports every rule module and scans plugins."""
+        if self._rules is None:
+            from .registry import all_rules
+
+            self._rules = all_rules()
+        if not self._rules_by_id:
+            self._rules_by_id = {rule.id: rule for rule in self._rules}
+        return [rule for rule in self._rules if self.settings.is_enabled(rule.id)]
+
+    def lint_source(self, source: SourceFile) -> tuple[list[Finding], int, Optional[str]]:
+        """Lint one source; return its findings, how many associations it holds, and why it was skipped."""
+        if not _ASSOCIATION_MARKER.search(source.text):
+            return [], 0, "no association fields in the text"
+
+        from .loading import load
+
+        loaded = load(source, syntax_of(source.path, source.text))
+        problems, associations = self._check_documents(loaded, source)
+        if loaded.failure is not None:
+            problems.insert(0, (loaded.failure, None))
+
+        findings = self._findings(problems, source)
+        skip_reason = None if associations or findings else "no association in the file"
+        return findings, associations, skip_reason
+
+    def _check_documents(self, loaded: LoadResult, source: SourceFile) -> tuple[list[tuple[Problem, Optional[str]]], int]:
+        from .formats import recognise
+
+        problems: list[tuple[Problem, Optional[str]]] = []
+        count = 0
+        for document in loaded.documents:
+            associations = recognise(document, source)
+            if not associations:
+                continue
+            problems.extend((problem, None) for problem in document.problems)
+            for association in associations:
+                count += 1
+                problems.extend((problem, association.resource) for problem in self._check(association))
+        return problems, count
+
+    def _check(self, association: Association) -> Iterator[Problem]:
+        from .contract import check_contract
+
+        yield from check_contract(association)
+        for rule in self.enabled_rules():
+            if rule.check is None:
+                continue
+            options = {**rule.options, **self.settings.rule_options.get(rule.id, {})}
+            try:
+                for problem in rule.check(association, options):
+                    yield problem if problem.rule_id else _with_rule_id(problem, rule.id)
+            except Exception as error:
+                raise InternalError(
+                    f"rule {rule.id} ({rule.name}) failed on {association.source.path}: {type(error).__name__}: {error}"
+                ) from error
+
+    def _findings(self, problems: list[tuple[Problem, Optional[str]]], source: SourceFile) -> list[Finding]:
+        if problems:
+            self.enabled_rules()
+        problems = sorted(problems, key=lambda pair: _problem_order(pair[0]))
+
+        findings = []
+        occurrences: Counter = Counter()
+        for problem, resource in problems:
+            rule_id = problem.rule_id or "CRML000"
+            if not self.settings.is_enabled(rule_id):
+                continue
+
+            # Findings that share rule, resource, field and identity are told apart by
+            # their order in the file, which edits above them do not change.
+            identity = (rule_id, resource, problem.field_path, problem.identity)
+            occurrences[identity] += 1
+
+            rule = self._rules_by_id.get(rule_id)
+            default_level = problem.level or (rule.level if rule else "error")
+            findings.append(
+                Finding(
+                    rule_id=rule_id,
+                    rule_name=rule.name if rule else rule_id.lower(),
+                    level=self.settings.level_for(rule_id, default_level),
+                    message=problem.message,
+                    path=source.path,
+                    span=problem.span,
+                    utf16_span=source.utf16_span(problem.span),
+                    field_path=problem.field_path,
+                    resource=resource,
+                    fix=problem.fix,
+                    fingerprint=fingerprint(
+                        rule_id, source.path, resource, problem.field_path, problem.identity, occurrences[identity]
+                    ),
+                )
+            )
+        return findings
+
+
+def syntax_of(path: str, text: str) -> str:
+    """Decide JSON or YAML: by suffix, else by the first character (`{` or `[` means JSON)."""
+    lowered = path.lower()
+    if lowered.endswith(_JSON_SUFFIXES):
+        return "json"
+    if lowered.endswith(_YAML_SUFFIXES):
+        return "yaml"
+    return "json" if text.lstrip()[:1] in ("{", "[") else "yaml"
+
+
+def run(
+    paths: Iterable[str],
+    settings: Optional[Settings] = None,
+    *,
+    exclude: Iterable[str] = (),
+    force_exclude: bool = False,
+    stdin_filename: Optional[str] = None,
+    stdin: Optional[bytes] = None,
+) -> LintResult:
+    """Lint every file the paths name; a path that does not exist is recorded, not raised."""
+    from . import __version__
+
+    engine = Engine(settings)
+    found = discover(paths, exclude, force_exclude)
+    result = LintResult(root=os.getcwd(), tool_version=__version__, missing_paths=found.missing)
+    result.skipped.extend((path, "excluded") for path in found.excluded)
+
+    for path in found.files:
+        try:
+            source = _read(path, stdin_filename, stdin)
+        except SourceError as error:
+            result.unreadable.append(str(error))
+            continue
+        findings, associations, skip_reason = engine.lint_source(source)
+        result.files_checked += 1
+        result.associations += associations
+        result.findings.extend(findings)
+        if skip_reason:
+            result.skipped.append((source.path, skip_reason))
+
+    if engine.rules_loaded:
+        result.rules = engine.enabled_rules()
+    return result
+
+
+def lint_paths(paths: Iterable[str], settings: Optional[Settings] = None, *, exclude: Iterable[str] = ()) -> list[Finding]:
+    paths = list(paths)
+    missing = [path for path in paths if path != STDIN and not os.path.exists(path)]
+    if missing:
+        raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
+    return run(paths, settings, exclude=exclude).findings
+
+
+def lint_text(text: str, filename: str = "<stdin>", settings: Optional[Settings] = None) -> list[Finding]:
+    source = SourceFile.from_bytes(filename, text.encode("utf-8", errors="surrogatepass"))
+    findings, _, _ = Engine(settings).lint_source(source)
+    return findings
+
+
+def _read(path: str, stdin_filename: Optional[str], stdin: Optional[bytes]) -> SourceFile:
+    if path != STDIN:
+        return SourceFile.read(path, display_path=_display_path(path))
+    data = stdin if stdin is not None else sys.stdin.buffer.read()
+    return SourceFile.from_bytes(stdin_filename or "<stdin>", data)
+
+
+def _display_path(path: str) -> str:
+    # Reports name files relative to the working folder when they lie below it, so that a
+    # run from the repository root gives the same paths on every machine.
+    relative = os.path.relpath(path) if os.path.isabs(path) else os.path.normpath(path)
+    return relative if not relative.startswith("..") else path
+
+
+def _with_rule_id(problem: Problem, rule_id: str) -> Problem:
+    return replace(problem, rule_id=rule_id)
+
+
+def _problem_order(problem: Problem) -> tuple:
+    span = problem.span
+    return (span.start_line, span.start_column, problem.rule_id or "", problem.message)

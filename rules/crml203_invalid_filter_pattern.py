@@ -1,0 +1,88 @@
+"""A log policy's `filterPattern` is not a valid regular expression.
+
+## What it finds
+A `filterPattern` that does not compile as a regular expression: an unbalanced
+parenthesis or bracket, a quantifier with nothing to repeat, a bad escape or group name.
+The finding points at the character where the regular expression engine stopped.
+
+## Why it matters
+The filter pattern decides which container log lines reach the accounts of the log
+policy. A pattern that does not compile fails the association when it is created, or,
+worse, is applied differently from what its author read into it.
+
+## Failing example
+```yaml
+membershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
+configuredModelAlgorithmArn: arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-model-algorithm/6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+name: churn-training
+privacyConfiguration:
+  policies:
+    trainedModels:
+      containerLogs:
+        - allowedAccountIds: ["111122223333"]
+          logType: ERROR_SUMMARY
+          filterPattern: "(ERROR|FATAL"
+```
+
+## Fixed example
+```yaml
+membershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
+configuredModelAlgorithmArn: arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-model-algorithm/6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+name: churn-training
+privacyConfiguration:
+  policies:
+    trainedModels:
+      containerLogs:
+        - allowedAccountIds: ["111122223333"]
+          logType: ERROR_SUMMARY
+          filterPattern: "(ERROR|FATAL)"
+```
+
+## Options
+None.
+
+## References
+- AWS Clean Rooms ML API reference, `LogsConfigurationPolicy.filterPattern`.
+- The `regex` module for Python, which crml-lint compiles patterns with:
+  https://pypi.org/project/regex/
+"""
+
+from __future__ import annotations
+
+import regex
+
+from crml_lint.document import ScalarNode, format_path
+from crml_lint.finding import Problem
+from crml_lint.log_policies import iter_log_policies
+from crml_lint.string_positions import span_of_characters
+
+ID = "CRML203"
+NAME = "invalid-filter-pattern"
+LEVEL = "error"
+SUMMARY = "A filterPattern is not a valid regular expression."
+
+
+def check(association, options):
+    for policy in iter_log_policies(association.document):
+        pattern = policy.field("filterPattern")
+        if not isinstance(pattern, ScalarNode) or not isinstance(pattern.value, str):
+            continue
+        try:
+            regex.compile(pattern.value)
+        except regex.error as error:
+            yield _problem(association.source, pattern, error)
+
+
+def _problem(source, pattern: ScalarNode, error: regex.error) -> Problem:
+    position = error.pos if error.pos is not None else 0
+    # An error at the very end (a missing closing parenthesis) points at the last character.
+    start = min(position, max(len(pattern.value) - 1, 0))
+    span = span_of_characters(source, pattern, start, start + 1)
+    where = f" at position {position + 1}" if error.pos is not None else ""
+    return Problem(
+        message=f"filterPattern is not a valid regular expression: {error.msg}{where}; "
+        "escape the character with a backslash if it is meant literally",
+        span=span,
+        field_path=format_path(pattern.user_path),
+        identity=str(position),
+    )
