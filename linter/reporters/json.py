@@ -1,0 +1,105 @@
+"""The JSON report: one object with every finding and a summary, for scripts and other tools.
+
+The shape is a public contract. Fields are only ever added to it, never renamed or removed:
+
+    {
+      "tool": "crml-lint",
+      "version": "0.1.0",
+      "findings": [
+        {
+          "rule_id": "CRML201",
+          "rule_name": "custom-redaction-without-identifiers",
+          "level": "error",
+          "message": "...",
+          "path": "templates/association.yaml",
+          "line": 12, "column": 9, "end_line": 12, "end_column": 15,
+          "field_path": "PrivacyConfiguration.Policies.TrainedModels.ContainerLogs[0]",
+          "resource": "Association",
+          "fix": null,
+          "fingerprint": "5f0c..."
+        }
+      ],
+      "summary": {"files": 2, "associations": 3, "errors": 1, "warnings": 0, "notes": 0}
+    }
+
+Finding fields:
+
+- `rule_id`, `rule_name`: the rule's public ID and its name.
+- `level`: `error`, `warning` or `note`, after the user's severity overrides.
+- `message`: what is wrong and what would be right, in one or more sentences.
+- `path`: the file as the run names it. A relative path starts from the run's root
+  folder, the one that the SARIF report calls `%SRCROOT%`.
+- `line`, `column`: where the finding starts. Both start at 1; columns count Unicode code
+  points, as the text report does.
+- `end_line`, `end_column`: where it ends. The end column is exclusive: it is the column
+  just after the last character of the region.
+- `field_path`: the field's path in the user's own key style, `""` when the finding
+  concerns the whole file (an unparsable file, for example).
+- `resource`: the CloudFormation logical ID of the association, or null for an API request.
+- `fix`: a suggested replacement text, or null when the rule has none.
+- `fingerprint`: a hash that stays the same when lines above the finding are edited; a
+  baseline matches findings by it.
+
+Summary fields: `files` checked, `associations` found in them, and the number of
+findings of each level. Findings keep the order of the run: by file, line and column.
+
+The output is ASCII: other characters are written as `\\u` escapes, so the report is
+valid whatever the encoding of the stream it is written to. This includes lone
+surrogates, which Python uses for file-name bytes that are not valid UTF-8.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from ..finding import Finding
+    from ..result import LintResult
+
+TOOL_NAME = "crml-lint"
+
+
+def write(result: "LintResult", stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
+    """Write the report as one indented JSON object. `color` and `quiet` do not apply to it."""
+    json.dump(build_report(result), stream, indent=2, ensure_ascii=True)
+    stream.write("\n")
+
+
+def build_report(result: "LintResult") -> dict[str, Any]:
+    """Build the report object that `write` serialises."""
+    from .. import __version__
+
+    findings = result.findings
+    return {
+        "tool": TOOL_NAME,
+        "version": result.tool_version or __version__,
+        "findings": [finding_to_dict(finding) for finding in findings],
+        "summary": {
+            "files": result.files_checked,
+            "associations": result.associations,
+            "errors": sum(1 for finding in findings if finding.level == "error"),
+            "warnings": sum(1 for finding in findings if finding.level == "warning"),
+            "notes": sum(1 for finding in findings if finding.level == "note"),
+        },
+    }
+
+
+def finding_to_dict(finding: "Finding") -> dict[str, Any]:
+    """Turn one finding into the object described in the module documentation."""
+    span = finding.span
+    return {
+        "rule_id": finding.rule_id,
+        "rule_name": finding.rule_name,
+        "level": finding.level,
+        "message": finding.message,
+        "path": finding.path,
+        "line": span.start_line,
+        "column": span.start_column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+        "field_path": finding.field_path,
+        "resource": finding.resource,
+        "fix": finding.fix,
+        "fingerprint": finding.fingerprint,
+    }
