@@ -1,0 +1,1 @@
+"""Package data: the JSON Schemas of the input formats, one `*.schema.json` file each."""
