@@ -10,8 +10,7 @@ without a web page. Each finding becomes one result with:
   percent-encoded, with `uriBaseId` `%SRCROOT%`. `run.originalUriBaseIds` gives the root
   as a `file:` URI. A file outside the root gets an absolute `file:` URI instead, and
   standard input (`-` or `<stdin>`) gets the relative URI `stdin`;
-- a region whose columns count UTF-16 code units (`run.columnKind` is `utf16CodeUnits`,
-  the unit GitHub and VS Code use). SARIF requires lines and columns of at least 1 and
+- a region whose columns count UTF-16 code units, as `run.columnKind` states. SARIF requires lines and columns of at least 1 and
   an end that does not come before the start, so out-of-range numbers are raised to 1
   and an end before the start is moved to the start;
 - `partialFingerprints["crmlLint/v1"]`, the finding's fingerprint, which lets GitHub
