@@ -54,6 +54,7 @@ import regex
 from crml_lint.document import ScalarNode, format_path
 from crml_lint.finding import Problem
 from crml_lint.log_policies import iter_log_policies
+from crml_lint.pattern_errors import describe_error
 from crml_lint.string_positions import span_of_characters
 
 ID = "CRML203"
@@ -74,15 +75,10 @@ def check(association, options):
 
 
 def _problem(source, pattern: ScalarNode, error: regex.error) -> Problem:
-    position = error.pos if error.pos is not None else 0
-    # An error at the very end (a missing closing parenthesis) points at the last character.
-    start = min(position, max(len(pattern.value) - 1, 0))
-    span = span_of_characters(source, pattern, start, start + 1)
-    where = f" at position {position + 1}" if error.pos is not None else ""
+    index, explanation = describe_error(pattern.value, error.msg, error.pos)
     return Problem(
-        message=f"filterPattern is not a valid regular expression: {error.msg}{where}; "
-        "escape the character with a backslash if it is meant literally",
-        span=span,
+        message=f"filterPattern is not a valid regular expression: {explanation}",
+        span=span_of_characters(source, pattern, index, index + 1),
         field_path=format_path(pattern.user_path),
-        identity=str(position),
+        identity=str(index),
     )

@@ -1,0 +1,67 @@
+"""Locating a regular expression error at the character a user has to fix.
+
+The `regex` module reports most errors at the offending character, but an unclosed group
+or character set at the end of the pattern, where nothing is wrong yet. Pointing at the
+opening `(` or `[` that was never closed tells the user what to fix.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+_UNCLOSED_GROUP = "missing )"
+_UNCLOSED_SET = "unterminated character set"
+
+
+def describe_error(pattern: str, message: str, position: Optional[int]) -> tuple[int, str]:
+    """The index of the character to point at, and a sentence that says what is wrong there and how to fix it."""
+    index = error_position(pattern, message, position)
+    character = pattern[index] if index < len(pattern) else ""
+    where = f"at position {index + 1}"
+    if message.startswith(_UNCLOSED_GROUP) and character == "(":
+        return index, f"the group opened {where} is never closed; add a ')' or write '\\(' for a literal parenthesis"
+    if message.startswith(_UNCLOSED_SET) and character == "[":
+        return index, f"the character set opened {where} is never closed; add a ']' or write '\\[' for a literal bracket"
+    if message.startswith("unbalanced parenthesis"):
+        return index, f"the ')' {where} closes no group; remove it or write '\\)' for a literal parenthesis"
+    if message.startswith(("nothing to repeat", "multiple repeat")) and character:
+        return index, f"the '{character}' {where} has nothing to repeat; write '\\{character}' to match it literally"
+    return index, f"{message} {where}"
+
+
+def error_position(pattern: str, message: str, position: Optional[int]) -> int:
+    """The index into `pattern` of the character to point at for an error of `regex.compile`."""
+    if message.startswith((_UNCLOSED_GROUP, _UNCLOSED_SET)):
+        opening = _unclosed_opening(pattern, message.startswith(_UNCLOSED_SET))
+        if opening is not None:
+            return opening
+    index = position if position is not None else 0
+    return min(index, max(len(pattern) - 1, 0))
+
+
+def _unclosed_opening(pattern: str, want_set: bool) -> Optional[int]:
+    open_groups: list[int] = []
+    set_start: Optional[int] = None
+    index = 0
+    while index < len(pattern):
+        character = pattern[index]
+        if character == "\\":
+            index += 2
+            continue
+
+        if set_start is not None:
+            # A `]` right after `[` or `[^` is a literal member of the set.
+            first_member = index == set_start + 1 or (index == set_start + 2 and pattern[set_start + 1] == "^")
+            if character == "]" and not first_member:
+                set_start = None
+        elif character == "[":
+            set_start = index
+        elif character == "(":
+            open_groups.append(index)
+        elif character == ")" and open_groups:
+            open_groups.pop()
+        index += 1
+
+    if want_set:
+        return set_start
+    return open_groups[-1] if open_groups else None

@@ -1,0 +1,178 @@
+"""The command line as users run it: exit statuses, messages and the files it never writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+INPUTS = Path(__file__).resolve().parent / "inputs"
+
+
+def run_cli(*arguments, stdin=None, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "crml_lint", *arguments],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+
+
+def test_clean_example_exits_zero():
+    completed = run_cli("check", str(EXAMPLES / "clean-association.yaml"))
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "No findings" in completed.stdout
+
+
+def test_mistakes_example_exits_one_with_findings():
+    completed = run_cli("check", str(EXAMPLES / "typical-mistakes.json"))
+    assert completed.returncode == 1
+    reported = {line.split()[1] for line in completed.stdout.splitlines() if ": CRML" in line}
+    assert {"CRML002", "CRML104", "CRML107", "CRML201", "CRML203", "CRML301", "CRML302", "CRML404"} <= reported
+
+
+def test_finding_line_format():
+    completed = run_cli("check", str(EXAMPLES / "typical-mistakes.json"))
+    first = completed.stdout.splitlines()[0]
+    path, line, column, rest = first.split(":", 3)
+    assert path.endswith("typical-mistakes.json")
+    assert int(line) >= 1 and int(column) >= 1
+    assert rest.startswith(" CRML")
+
+
+def test_skeleton_exits_one():
+    completed = run_cli("check", str(INPUTS / "cli-skeleton.json"))
+    assert completed.returncode == 1
+    assert "CRML105" in completed.stdout
+
+
+def test_missing_path_still_reports_others(tmp_path):
+    completed = run_cli("check", str(EXAMPLES / "typical-mistakes.json"), str(tmp_path / "absent.json"))
+    assert completed.returncode == 2
+    assert "CRML203" in completed.stdout
+    assert "absent.json: no such file or folder" in completed.stderr
+    assert "Traceback" not in completed.stderr
+
+
+def test_no_association_says_so_and_exits_zero(tmp_path):
+    (tmp_path / "package.json").write_text('{"name": "web", "description": "not an association"}')
+    (tmp_path / "broken.yaml").write_text("key: [unclosed\n")
+    completed = run_cli("check", str(tmp_path))
+    assert completed.returncode == 0
+    assert completed.stdout.strip().startswith("No findings")
+    assert "no association found" in completed.stderr
+
+
+def test_unparsable_association_is_reported(tmp_path):
+    broken = tmp_path / "request.json"
+    broken.write_text('{\n  "membershipIdentifier": "x",\n}\n')
+    completed = run_cli("check", str(broken))
+    assert completed.returncode == 1
+    assert "request.json:2:30: CRML001" in completed.stdout  # at the trailing comma
+
+
+def test_stdin_with_filename():
+    text = (EXAMPLES / "typical-mistakes.json").read_text()
+    completed = run_cli("check", "-", "--stdin-filename", "from-stdin.json", stdin=text)
+    assert completed.returncode == 1
+    assert completed.stdout.startswith("from-stdin.json:")
+
+
+def test_exit_zero_and_fail_on():
+    mistakes = str(EXAMPLES / "typical-mistakes.json")
+    assert run_cli("check", "--exit-zero", mistakes).returncode == 0
+    assert run_cli("check", "--select", "CRML108", mistakes).returncode == 0
+
+
+def test_select_and_ignore_filter_rules():
+    mistakes = str(EXAMPLES / "typical-mistakes.json")
+    selected = run_cli("check", "--select", "CRML2", mistakes).stdout
+    assert "CRML203" in selected and "CRML104" not in selected
+    ignored = run_cli("check", "--ignore", "CRML203,CRML1", mistakes).stdout
+    assert "CRML203" not in ignored and "CRML104" not in ignored and "CRML201" in ignored
+
+
+def test_severity_override_changes_exit(tmp_path):
+    mistakes = str(EXAMPLES / "typical-mistakes.json")
+    args = ["check", "--select", "CRML203", "--severity", "CRML203=warning", mistakes]
+    assert run_cli(*args).returncode == 0
+    assert run_cli(*args, "--fail-on", "warning").returncode == 1
+
+
+def test_bad_severity_is_usage_error():
+    completed = run_cli("check", "--severity", "CRML203=fatal", str(EXAMPLES))
+    assert completed.returncode == 2
+    assert "--severity" in completed.stderr
+
+
+def test_output_file_never_overwrites_input(tmp_path):
+    target = tmp_path / "request.json"
+    shutil.copy(EXAMPLES / "typical-mistakes.json", target)
+    before = target.read_bytes()
+    completed = run_cli("check", str(target), "--output-file", str(target))
+    assert completed.returncode == 2
+    assert target.read_bytes() == before
+
+
+def test_linting_leaves_files_unchanged(tmp_path):
+    for example in EXAMPLES.iterdir():
+        shutil.copy(example, tmp_path / example.name)
+    before = {path.name: (path.read_bytes(), path.stat().st_mtime_ns) for path in tmp_path.iterdir()}
+    run_cli("check", str(tmp_path), "--output-format", "sarif")
+    after = {path.name: (path.read_bytes(), path.stat().st_mtime_ns) for path in tmp_path.iterdir()}
+    assert after == before
+
+
+def test_json_output_to_file(tmp_path):
+    report = tmp_path / "report.json"
+    completed = run_cli("check", str(EXAMPLES / "typical-mistakes.json"), "--output-format", "json", "-o", str(report))
+    assert completed.returncode == 1
+    assert completed.stdout == ""
+    data = json.loads(report.read_text())
+    assert {finding["rule_id"] for finding in data["findings"]} >= {"CRML203", "CRML404"}
+
+
+def test_rules_and_rule_commands():
+    listing = run_cli("rules")
+    assert listing.returncode == 0
+    assert "CRML201" in listing.stdout and "custom-redaction-without-identifiers" in listing.stdout
+    documentation = run_cli("rule", "crml201")
+    assert documentation.returncode == 0
+    assert "## Failing example" in documentation.stdout
+    unknown = run_cli("rule", "CRML999")
+    assert unknown.returncode == 2
+    assert "unknown rule" in unknown.stderr
+
+
+def test_version():
+    completed = run_cli("--version")
+    assert completed.returncode == 0
+    assert completed.stdout.startswith("crml-lint ")
+
+
+def test_directory_walk_skips_hidden_and_excluded(tmp_path):
+    mistakes = (EXAMPLES / "typical-mistakes.json").read_text()
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "request.json").write_text(mistakes)
+    (tmp_path / "fixtures").mkdir()
+    (tmp_path / "fixtures" / "request.json").write_text(mistakes)
+    (tmp_path / "request.json").write_text(mistakes)
+    completed = run_cli("check", str(tmp_path), "--exclude", "fixtures")
+    paths = {line.split(":")[0] for line in completed.stdout.splitlines() if ": CRML" in line}
+    assert paths == {str(tmp_path / "request.json")}
+
+
+def test_force_exclude_applies_to_named_files(tmp_path):
+    target = tmp_path / "request.json"
+    shutil.copy(EXAMPLES / "typical-mistakes.json", target)
+    assert run_cli("check", str(target), "--exclude", "request.json").returncode == 1
+    assert run_cli("check", str(target), "--exclude", "request.json", "--force-exclude").returncode == 0

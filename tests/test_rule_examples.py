@@ -1,0 +1,46 @@
+"""Every rule's documentation is complete, and its failing and fixed examples behave as documented."""
+
+from __future__ import annotations
+
+import pytest
+
+from crml_lint import lint_text
+from crml_lint.registry import builtin_rules
+from crml_lint.rule import SECTIONS
+
+RULES = builtin_rules()
+
+
+def _lint_example(rule, heading):
+    example = rule.example(heading)
+    assert example is not None, f"{rule.id} has no code block under '{heading}'"
+    return lint_text(example.text, f"example.{example.language}")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
+def test_documentation_has_every_section(rule):
+    for heading in SECTIONS:
+        assert rule.section(heading), f"{rule.id} lacks the section '{heading}'"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
+def test_failing_example_reports_rule(rule):
+    findings = _lint_example(rule, "Failing example")
+    assert rule.id in {finding.rule_id for finding in findings}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
+def test_fixed_example_is_clean(rule):
+    findings = _lint_example(rule, "Fixed example")
+    assert [f"{finding.rule_id} {finding.message}" for finding in findings] == []
+
+
+def test_rule_ids_are_unique_and_sorted():
+    ids = [rule.id for rule in RULES]
+    assert ids == sorted(set(ids))
+
+
+def test_catalog_rules_of_first_release_exist():
+    expected = {"CRML001", "CRML002", "CRML003", *(f"CRML10{n}" for n in range(1, 9)),
+                "CRML201", "CRML203", "CRML301", "CRML302", "CRML401", "CRML402", "CRML403", "CRML404"}
+    assert expected <= {rule.id for rule in RULES}
