@@ -187,9 +187,7 @@ class _ErrorContext:
 
     @property
     def described(self) -> str:
-        """The field as messages name it: its key, `list[index]` for a list item, `tags.key` for a tag value."""
-        if self.path[:1] == ("tags",) and len(self.path) == 2 and len(self.node.user_path) >= 2:
-            return format_path(self.node.user_path[-2:])
+        """The field as messages name it: its whole path in the user's key style."""
         return _describe(self.node)
 
     def styled(self, name: str) -> str:
@@ -207,12 +205,9 @@ def _nearest_node(root: Node, path: Path) -> Node:
 
 
 def _describe(node: Node) -> str:
-    path = node.user_path
-    if not path:
-        return "the request"
-    if isinstance(path[-1], int) and len(path) >= 2:
-        return format_path(path[-2:])
-    return format_path(path[-1:])
+    # The whole path, because a short one is ambiguous: trainedModels and
+    # trainedModelInferenceJobs both have containerLogs[0].allowedAccountIds.
+    return format_path(node.user_path) if node.user_path else "the request"
 
 
 def _styled(name: str, document: MappingNode) -> str:
@@ -576,8 +571,7 @@ def _size_field(node: Node) -> str:
 
 
 def _size_name(node: Node) -> str:
-    names = [step for step in node.user_path if isinstance(step, str)]
-    return format_path(tuple(names[-2:])) if names else "the size"
+    return _describe(node) if node.user_path else "the size"
 
 
 _HANDLERS: dict[str, Callable[[_ErrorContext], list[Problem]]] = {

@@ -52,7 +52,7 @@ None.
 
 from __future__ import annotations
 
-from crml_lint.document import MappingNode
+from crml_lint.document import MappingNode, format_path
 from crml_lint.finding import Problem
 from crml_lint.log_policies import iter_log_policies, string_items
 
@@ -73,6 +73,6 @@ def check(association, options):
             continue
         yield Problem.at(
             custom,
-            "CUSTOM is among the entities to redact, but no custom data identifiers say what to redact; "
-            "add logRedactionConfiguration.customEntityConfig.customDataIdentifiers with the patterns to redact",
+            f"{format_path(entities.user_path)} lists CUSTOM, but no custom data identifiers say what to redact; "
+            "add customEntityConfig.customDataIdentifiers with the patterns to redact",
         )

@@ -77,7 +77,7 @@ def check(association, options):
 def _problem(source, pattern: ScalarNode, error: regex.error) -> Problem:
     index, explanation = describe_error(pattern.value, error.msg, error.pos)
     return Problem(
-        message=f"filterPattern is not a valid regular expression: {explanation}",
+        message=f"{format_path(pattern.user_path)} is not a valid regular expression: {explanation}",
         span=span_of_characters(source, pattern, index, index + 1),
         field_path=format_path(pattern.user_path),
         identity=str(index),

@@ -315,7 +315,7 @@ def test_boolean_is_not_a_number():
 
     finding = _only(_contract(text), "CRML103")
 
-    assert finding.message == "value must be a number, not a boolean"
+    assert finding.message == "privacyConfiguration.policies.trainedModels.maxArtifactSize.value must be a number, not a boolean"
 
 
 def test_scalar_for_list_suggests_list():
@@ -324,7 +324,7 @@ def test_scalar_for_list_suggests_list():
 
     finding = _only(_contract(text), "CRML103")
 
-    assert finding.message == 'filesToExport must be a list, not a string; put the value in a list: ["MODEL"]'
+    assert finding.message == 'privacyConfiguration.policies.trainedModelExports.filesToExport must be a list, not a string; put the value in a list: ["MODEL"]'
 
 
 def test_list_for_object():
@@ -377,7 +377,7 @@ def test_enum_spelling_is_suggested(field, written, suggested):
     finding = _only(_contract(text), "CRML104")
 
     assert _where(finding) == _position(text, json.dumps(written))
-    assert finding.message == f'{field} has the invalid value "{written}"; did you mean "{suggested}"?'
+    assert finding.message == f'privacyConfiguration.policies.trainedModels.containerLogs[0].{field} has the invalid value "{written}"; did you mean "{suggested}"?'
     assert finding.fix == f'write "{suggested}"'
 
 
@@ -397,7 +397,7 @@ def test_unknown_enum_value_lists_values():
 
     finding = _only(_contract(text), "CRML104")
 
-    assert finding.message == 'noiseLevel has the invalid value "EXTREME"; the valid values are HIGH, MEDIUM, LOW, NONE'
+    assert finding.message == 'privacyConfiguration.policies.trainedModels.containerMetrics.noiseLevel has the invalid value "EXTREME"; the valid values are HIGH, MEDIUM, LOW, NONE'
 
 
 # CRML105 length-out-of-range
@@ -430,7 +430,7 @@ def test_long_filter_pattern():
 
     finding = _only(_contract(text), "CRML105")
 
-    assert finding.message == "filterPattern has 1025 characters; it must have at most 1024 characters"
+    assert finding.message == "privacyConfiguration.policies.trainedModels.containerLogs[0].filterPattern has 1025 characters; it must have at most 1024 characters"
 
 
 # CRML106 item-count-out-of-range
@@ -443,7 +443,7 @@ def test_too_many_accounts_points_at_list_key():
     finding = _only(_contract(text), "CRML106")
 
     assert _where(finding) == _position(text, '"allowedAccountIds"')
-    assert finding.message == "allowedAccountIds has 6 items; at most 5 items are allowed"
+    assert finding.message == "privacyConfiguration.policies.trainedModels.containerLogs[0].allowedAccountIds has 6 items; at most 5 items are allowed"
 
 
 def test_empty_log_policy_list():
@@ -451,7 +451,7 @@ def test_empty_log_policy_list():
 
     finding = _only(_contract(text), "CRML106")
 
-    assert finding.message == "containerLogs is empty; it needs at least 1 item"
+    assert finding.message == "privacyConfiguration.policies.trainedModelInferenceJobs.containerLogs is empty; it needs at least 1 item"
 
 
 # CRML107 pattern-mismatch
@@ -506,7 +506,7 @@ def test_bad_identifier_character_points_at_character():
     finding = _only(_contract(text), "CRML107")
 
     assert _where(finding) == _position(text, "%")
-    assert finding.message.startswith('customDataIdentifiers[0] contains "%" (U+0025), which is not allowed')
+    assert finding.message.startswith('privacyConfiguration.policies.trainedModels.containerLogs[0].logRedactionConfiguration.customEntityConfig.customDataIdentifiers[0] contains "%" (U+0025), which is not allowed')
 
 
 def test_blank_name():
@@ -541,7 +541,7 @@ def test_size_above_api_limit(section, size, limit):
     finding = _only(_contract(text), "CRML301")
 
     assert _where(finding) == _position(text, str(limit + 0.5))
-    assert finding.message == f"{size}.value is {limit + 0.5} GB, above {limit} GB, the API's limit for {size}"
+    assert finding.message == f"privacyConfiguration.policies.{section}.{size}.value is {limit + 0.5} GB, above {limit} GB, the API's limit for {size}"
 
 
 @pytest.mark.parametrize("value", [0, 0.0, 0.009, -1])
@@ -550,7 +550,7 @@ def test_size_below_minimum(value):
 
     finding = _only(_contract(text), "CRML302")
 
-    assert finding.message == f"maxArtifactSize.value is {json.dumps(value)}; a size must be at least 0.01 GB"
+    assert finding.message == f"privacyConfiguration.policies.trainedModels.maxArtifactSize.value is {json.dumps(value)}; a size must be at least 0.01 GB"
 
 
 @pytest.mark.parametrize("value", [0.01, 1, 100])
