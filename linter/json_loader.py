@@ -33,6 +33,7 @@ _DIGITS = re.compile(r"[0-9]*")
 _STRING_RUN = re.compile(r'[^"\\\x00-\x1f]*')
 _HEX4 = re.compile(r"[0-9a-fA-F]{4}")
 _WORD = re.compile(r"[A-Za-z0-9_$.+-]+")
+_GLUED_TEXT = re.compile(r"[\w$.+-]*")
 
 _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _CONTROL_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -208,7 +209,7 @@ class _Parser:
         # Text glued to a number (`0x1F`, `1.5.2`, `12px`) is one mistaken number to the
         # reader, so it is reported as a whole rather than as a missing comma.
         if position < len(text) and (text[position].isalnum() or text[position] in "._"):
-            word_end = _WORD.match(text, position).end()
+            word_end = _GLUED_TEXT.match(text, position).end()
             raise _ParseError(
                 f"{text[start:word_end]} is not a JSON number; JSON numbers are decimal, like 12, -3.5 or 1e6",
                 start, word_end, path=path,

@@ -619,7 +619,6 @@ _PROBLEMS = {
     "could not find expected ':'": "expected ':' after the key on the same line; add the ':' or quote the text",
     "found unexpected end of stream": "the file ends before the closing quote of the string",
     "found unexpected document separator": "a document separator comes before the closing quote of the string",
-    "found character '\\t' that cannot start any token": "a tab cannot indent YAML; indent with spaces",
     "found incompatible YAML document (version 1.* is required)": "the %YAML directive names a version other than 1.x",
 }
 
@@ -627,6 +626,9 @@ _PROBLEMS = {
 def _describe_yaml_error(error: MarkedYAMLError) -> str:
     """Reword a PyYAML syntax error as one sentence, naming the construct it interrupted."""
     problem = error.problem or error.context or "the YAML is invalid"
+    if problem == "found character '\\t' that cannot start any token":
+        return _describe_tab(error.problem_mark)
+
     message = _PROBLEMS.get(problem)
     if message is None:
         message = _reword_problem(problem)
@@ -636,6 +638,15 @@ def _describe_yaml_error(error: MarkedYAMLError) -> str:
     if context is not None and mark is not None and error.problem_mark is not None and mark.index != error.problem_mark.index:
         message += f" (in {context} that starts at line {mark.line + 1}, column {mark.column + 1})"
     return message
+
+
+def _describe_tab(mark: Mark) -> str:
+    line_start = mark.buffer.rfind("\n", 0, mark.pointer) + 1
+    if mark.buffer[line_start:mark.pointer].strip(" \t") == "":
+        return "a tab cannot indent YAML; indent with spaces"
+    # NOTE: YAML 1.2 allows a tab between tokens, and the AWS CLI may accept it, but
+    # PyYAML 6 rejects it, so such a file cannot be checked until the tab is replaced.
+    return "a tab between tokens cannot be read here (PyYAML 6 rejects it); replace the tab with a space"
 
 
 def _reword_problem(problem: str) -> str:
