@@ -98,7 +98,7 @@ class _Parser:
         if position < len(self.text):
             raise _ParseError(
                 f"unexpected {self._found(position)} after the end of the JSON value; "
-                "a JSON file holds exactly one value, so remove the extra text",
+                "a JSON file contains exactly one value, so remove the extra text",
                 position,
             )
         return root
@@ -230,8 +230,8 @@ class _Parser:
             value = int(literal)
         except ValueError:
             raise _ParseError(
-                f"the integer has {digit_count} digits, more than the {MAX_INTEGER_DIGITS} that Python's JSON reader "
-                "(and so the AWS CLI) converts; shorten it",
+                f"the integer has {digit_count} digits, more than the {MAX_INTEGER_DIGITS} that Python, and so the "
+                "AWS CLI, converts; shorten it, or quote it if it is meant as text",
                 start, position, path=path,
             ) from None
         return self._scalar(value, start, position, path, text=literal, plain=True, tag="int"), position

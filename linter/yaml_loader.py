@@ -16,7 +16,6 @@ This module imports PyYAML, so import it only to load a YAML file.
 
 from __future__ import annotations
 
-import math
 from contextlib import contextmanager
 from typing import Iterator, Optional
 
@@ -35,6 +34,7 @@ from yaml.scanner import Scanner
 from .document import MappingNode, Node, Path, ScalarNode, SequenceNode, Span, format_path
 from .finding import Problem
 from .loading import (
+    MAX_INTEGER_DIGITS,
     MAX_NESTING_DEPTH,
     UNPARSABLE_FILE,
     UNSUPPORTED_YAML,
@@ -61,8 +61,8 @@ MAX_ALIAS_NODES = 100_000
 """The maximum number of nodes that expanding aliases and merge keys may create in one document.
 
 A full association has a few hundred nodes, so this leaves room for any honest use of
-anchors while a "billion laughs" document, whose aliases multiply tenfold per level,
-stops after a fraction of a second instead of exhausting memory.
+anchors. A "billion laughs" document, whose aliases multiply tenfold per level, stops
+after this many copies instead of exhausting memory.
 """
 
 _STANDARD_PREFIX = "tag:yaml.org,2002:"
@@ -83,6 +83,9 @@ _SHORT_FORMS = {
         )
     },
 }
+
+# The `%YAML` directives whose schema the loader applies; other 1.x versions keep the default.
+_DIRECTIVE_VERSIONS = {(1, 1): YAML_1_1, (1, 2): CORE_SCHEMA}
 
 _TYPE_NAMES = {"str": "string", "int": "integer", "float": "floating-point number", "bool": "boolean", "null": "null"}
 
@@ -110,14 +113,15 @@ class _LoadStop(Exception):
 def load_yaml(source: SourceFile, version: str = CORE_SCHEMA) -> LoadResult:
     """Load every document of the YAML stream in `source`.
 
-    Plain scalars are typed with the schema of `version` ("1.2" or "1.1"), or of the
-    document's own `%YAML 1.1` directive. A syntax error is the result's CRML001 failure,
+    Plain scalars are typed with the schema of `version` ("1.2" or "1.1"), unless a
+    document names one of them in a `%YAML` directive. A syntax error is the result's CRML001 failure,
     and the documents before it are kept. Alias expansion past MAX_ALIAS_NODES, and an
     alias inside the node it names, stop the stream the same way, as CRML003.
     A stream without any document (only comments) has one document whose root is None.
     """
     if version not in VERSIONS:
         raise ValueError(f"unknown YAML version {version!r}; expected one of {', '.join(VERSIONS)}")
+
     failed = decoding_failure(source)
     if failed is not None:
         return failed
@@ -126,7 +130,7 @@ def load_yaml(source: SourceFile, version: str = CORE_SCHEMA) -> LoadResult:
     try:
         composer = _compose_stream(source.text)
         for yaml_root in composer:
-            document_version = YAML_1_1 if composer.document_version == (1, 1) else version
+            document_version = _DIRECTIVE_VERSIONS.get(composer.document_version, version)
             converter = _Converter(source, document_version)
             root = converter.convert_document(yaml_root)
             result.documents.append(LoadedDocument(root=root, index=len(result.documents), problems=converter.problems))
@@ -384,8 +388,8 @@ class _Converter:
 
     def _too_long(self, node: YamlScalar, error: IntegerTooLongError, path: Path) -> _LoadStop:
         return _LoadStop(
-            f"the integer has {error.digit_count} digits, more than the Python that runs the AWS CLI converts; "
-            "shorten it, or quote it if it is meant as text",
+            f"the integer has {error.digit_count} digits, more than the {MAX_INTEGER_DIGITS} that Python, and so the "
+            "AWS CLI, converts; shorten it, or quote it if it is meant as text",
             node.start_mark.index, self._end_offset(node), path=path,
         )
 
@@ -395,7 +399,7 @@ class _Converter:
             message = f"the tag {name} does not fit a {node.id}; remove the tag"
         else:
             message = (
-                f"the tag {name} has no meaning in JSON, so the request cannot carry it; "
+                f"the tag {name} has no meaning in JSON, so AWS cannot receive it; "
                 f"remove the tag (the {node.id} is checked as if it had none)"
             )
         self._report(Problem(message=message, span=self._span(node), field_path=format_path(path), rule_id=UNSUPPORTED_YAML))
@@ -515,7 +519,7 @@ class _Converter:
             kind = "mapping" if isinstance(key, MappingNode) else "sequence"
             message = f"a {kind} cannot be a key, because JSON keys are strings; write the key as a quoted string"
 
-        string_key = ScalarNode(text, key.span, text=text, plain=False, tag="str", user_path=path + (text,))
+        string_key = self._made(ScalarNode(text, key.span, text=text, plain=False, tag="str", user_path=path + (text,)))
         self._report(Problem.at(string_key, message, rule_id=UNSUPPORTED_YAML))
         return string_key
 

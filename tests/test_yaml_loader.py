@@ -9,7 +9,7 @@ import time
 import pytest
 import yaml
 
-from crml_lint.document import MappingNode, ScalarNode, SequenceNode, Span
+from crml_lint.document import Span
 from crml_lint.loading import MAX_NESTING_DEPTH
 from crml_lint.source import SourceFile
 from crml_lint.yaml_loader import MAX_ALIAS_NODES, load_yaml
@@ -602,6 +602,12 @@ def test_yaml_1_1_directive_switches_typing():
     _, result = _load("%YAML 1.1\n---\nvalue: yes\n---\nvalue: yes\n")
 
     assert [document.root.get("value").value for document in result.documents] == [True, "yes"]
+
+
+def test_yaml_1_2_directive_overrides_default():
+    _, result = _load("%YAML 1.2\n---\nvalue: yes\n---\nvalue: yes\n", version="1.1")
+
+    assert [document.root.get("value").value for document in result.documents] == ["yes", True]
 
 
 def test_quoted_scalars_never_typed():
