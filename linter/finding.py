@@ -7,7 +7,6 @@ the user's overrides, the region in UTF-16 code units and a fingerprint.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -96,5 +95,7 @@ def fingerprint(rule_id: str, path: str, resource: Optional[str], field_path: st
 
     `occurrence` tells apart findings that share everything else (counted in file order).
     """
+    import hashlib  # imported here: loading OpenSSL costs start-up time that runs without findings need not pay
+
     material = "\x1f".join((rule_id, path, resource or "", field_path, identity, str(occurrence)))
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]

@@ -116,6 +116,9 @@ def rule_from_module(module: ModuleType) -> Rule:
 
 
 def _dedent_docstring(text: str) -> str:
-    import inspect
-
-    return inspect.cleandoc(text)
+    # inspect.cleandoc would do, but importing inspect costs start-up time.
+    lines = text.expandtabs().splitlines()
+    indents = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
+    margin = min(indents, default=0)
+    cleaned = [lines[0].strip()] + [line[margin:].rstrip() for line in lines[1:]] if lines else []
+    return "\n".join(cleaned).strip("\n")
