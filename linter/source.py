@@ -10,6 +10,15 @@ from typing import Optional
 from .document import Span
 
 
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+_OTHER_UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 class SourceError(Exception):
     """A path that cannot be read at all (missing, a folder where a file was expected, no permission)."""
 
@@ -34,6 +43,15 @@ class SourceFile:
         decode_error = None
         if data.startswith(codecs.BOM_UTF8):
             data = data[len(codecs.BOM_UTF8):]
+
+        # A UTF-16 or UTF-32 file (as some Windows editors save JSON) is decoded only to
+        # recognise it, then reported as unparsable, because the AWS CLI expects UTF-8.
+        for bom, encoding in _OTHER_UNICODE_BOMS:
+            if data.startswith(bom):
+                text = data[len(bom):].decode(encoding, errors="replace")
+                error = f"the file is encoded as {encoding[:6].upper()}, not UTF-8"
+                return cls(path=path, text=text.replace("\r\n", "\n"), decode_error=error)
+
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:

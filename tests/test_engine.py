@@ -103,3 +103,13 @@ def test_utf16_columns_count_surrogate_pairs():
     text = VALID_REQUEST.replace('filterPattern: "(ERROR"', 'filterPattern: "😀(ERROR"')
     finding = next(f for f in lint_text(text, "request.yaml") if f.rule_id == "CRML203")
     assert finding.utf16_span.start_column == finding.span.start_column + 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_file_is_unparsable(tmp_path, encoding):
+    path = tmp_path / "request.json"
+    bom = "\ufeff" if encoding != "utf-16" else ""
+    path.write_bytes((bom + '{"membershipIdentifier": "x"}').encode(encoding))
+    findings = lint_paths([str(path)])
+    assert [f.rule_id for f in findings] == ["CRML001"]
+    assert "not UTF-8" in findings[0].message
