@@ -151,6 +151,43 @@ class SequenceNode(Node):
         return f"SequenceNode({len(self.items)} items at {self.span.start_line}:{self.span.start_column})"
 
 
+class DynamicValue:
+    """What `DynamicNode.to_python()` returns: a value that only deployment decides.
+
+    It equals no JSON value and has no JSON type, so a schema check reports it under every
+    keyword that looks at it; the contract check drops those reports.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<value known only at deployment>"
+
+
+DYNAMIC_VALUE = DynamicValue()
+
+
+class DynamicNode(Node):
+    """A value that cannot be known before deployment, such as a CloudFormation intrinsic
+    function (`!Ref MembershipId`, `Fn::Sub`) in place of a literal value.
+
+    `expression` is the node as written. Checks do not judge a dynamic value, and rules
+    skip it as they skip any value that is not a ScalarNode.
+    """
+
+    __slots__ = ("expression",)
+
+    def __init__(self, expression: Node, user_path: Path = (), key: Optional[ScalarNode] = None):
+        super().__init__(expression.span, user_path, key)
+        self.expression = expression
+
+    def to_python(self) -> DynamicValue:
+        return DYNAMIC_VALUE
+
+    def __repr__(self) -> str:
+        return f"DynamicNode(at {self.span.start_line}:{self.span.start_column})"
+
+
 def node_at(root: Node, path: Path) -> Optional[Node]:
     """Follow `path` (mapping keys and sequence indexes) from `root`; None where it leads nowhere."""
     node: Optional[Node] = root

@@ -45,12 +45,13 @@ class LoadedDocument:
     `root` is None for an empty YAML document. `problems` are what loading found inside
     it (CRML002 duplicate keys, CRML003 YAML without a JSON meaning, CRML103 for NaN and
     Infinity), each with its rule ID set; they are reported only when the document turns
-    out to hold an association.
+    out to hold an association. `syntax` is the syntax it was loaded as, "json" or "yaml".
     """
 
     root: Optional[Node]
     index: int = 0
     problems: list[Problem] = field(default_factory=list)
+    syntax: str = ""
 
 
 @dataclass
@@ -69,14 +70,17 @@ def load(source: SourceFile, syntax: str) -> LoadResult:
     if syntax == "json":
         from .json_loader import load_json
 
-        return load_json(source)
-
-    if syntax == "yaml":
+        result = load_json(source)
+    elif syntax == "yaml":
         from .yaml_loader import load_yaml
 
-        return load_yaml(source)
+        result = load_yaml(source)
+    else:
+        raise ValueError(f"unknown syntax {syntax!r}; expected one of {', '.join(SYNTAXES)}")
 
-    raise ValueError(f"unknown syntax {syntax!r}; expected one of {', '.join(SYNTAXES)}")
+    for document in result.documents:
+        document.syntax = syntax
+    return result
 
 
 def point_span(source: SourceFile, offset: int) -> Span:
