@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
+from dataclasses import dataclass, field
+from typing import Any, Optional, Tuple
 
 from .document import MappingNode
+from .finding import Problem
 from .source import SourceFile
+
+SchemaOverride = Tuple[str, str, Any]
+"""A change of one schema keyword for one input format: (JSON pointer of the subschema, keyword, value)."""
 
 
 @dataclass(frozen=True)
@@ -14,12 +18,17 @@ class InputFormat:
     """A kind of input that carries associations.
 
     `name` is how reports and docs call it (`api-request`, `cloudformation`), and `schema`
-    the file under `schemas/` that states its contract.
+    the file under `schemas/` that states its contract. `schema_overrides` are the
+    format's own limits where they differ from that schema's, applied when the contract
+    check builds its validator. `key_style` is how the format spells the API's field names
+    (`camelCase` or `PascalCase`), so that messages name fields as the user writes them.
     """
 
     name: str
     title: str
     schema: str
+    schema_overrides: Tuple[SchemaOverride, ...] = ()
+    key_style: str = "camelCase"
 
 
 @dataclass
@@ -30,6 +39,12 @@ class Association:
     node still pointing at its span in the user's file and carrying its path in the user's
     key style. `document_index` counts YAML documents from 0. `resource` is the
     CloudFormation logical ID, when the association is a template resource.
+
+    `problems` are what the input format found while building the canonical document,
+    each with its rule ID set (a repeated tag key in a template's tag list, which the
+    canonical tag map cannot hold). `alternatives` are the other canonical documents that
+    the same resource may deploy, one per choice of the template's `Fn::If` branches:
+    each is checked too, and a finding they share is reported once.
     """
 
     document: MappingNode
@@ -37,3 +52,5 @@ class Association:
     source: SourceFile
     document_index: int = 0
     resource: Optional[str] = None
+    problems: list[Problem] = field(default_factory=list)
+    alternatives: list["Association"] = field(default_factory=list)

@@ -92,8 +92,20 @@ class Engine:
         return problems, count
 
     def _check(self, association: Association) -> Iterator[Problem]:
+        # A template resource with an Fn::If may deploy either branch, so each variant is
+        # checked; a problem that several variants share is one finding.
+        reported: set[tuple] = set()
+        for variant in (association, *association.alternatives):
+            for problem in self._check_variant(variant):
+                identity = (problem.rule_id, problem.span, problem.message)
+                if identity not in reported:
+                    reported.add(identity)
+                    yield problem
+
+    def _check_variant(self, association: Association) -> Iterator[Problem]:
         from .contract import check_contract
 
+        yield from association.problems
         yield from check_contract(association)
         for rule in self.enabled_rules():
             if rule.check is None:
