@@ -7,7 +7,9 @@ lengths are CRML105, except CRML402 and CRML403 for tag keys and values. Item co
 CRML106, and the number of tags CRML401. `pattern` is CRML107, except CRML404 for the
 reserved tag prefix. `maximum` is CRML301 and `minimum` CRML302. Where several errors concern one value, only the most
 telling is reported: a value of the wrong type gets no other finding, and a string of the
-wrong length gets no pattern finding.
+wrong length gets no pattern finding. A value known only at deployment (a DynamicNode,
+such as a CloudFormation intrinsic function) is not judged, so errors at or below it are
+dropped.
 
 The engine imports this module only once a file is known to hold an association, so
 importing jsonschema here costs nothing for files without one.
@@ -27,7 +29,7 @@ import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
 from .association import Association
-from .document import MappingNode, Node, Path, ScalarNode, Span, format_path, node_at
+from .document import DynamicNode, MappingNode, Node, Path, ScalarNode, Span, format_path, node_at
 from .finding import Problem
 from .string_positions import span_of_characters
 from .suggestions import closest_name, enum_spelling
@@ -97,9 +99,11 @@ _YAML_READINGS = {
 
 def check_contract(association: Association) -> Iterator[Problem]:
     """Validate the association's canonical document; yield one problem per schema error, by position."""
-    validator = _validator(association.input_format.schema)
+    input_format = association.input_format
+    validator = _validator(input_format.schema, input_format.schema_overrides)
     errors = [_leaf(error) for error in validator.iter_errors(association.document.to_python())]
     errors = [error for error in errors if not _is_non_finite(error.instance)]
+    errors = [error for error in errors if not _is_dynamic(association.document, tuple(error.absolute_path))]
 
     # One value, one finding: a wrong type hides the value's other errors, and a wrong
     # length hides its pattern error (an empty required string is a length problem).
@@ -120,15 +124,31 @@ def check_contract(association: Association) -> Iterator[Problem]:
 
 
 @lru_cache(maxsize=None)
-def _validator(schema_name: str) -> Any:
-    """Load a schema shipped in `crml_lint.schemas` and build its validator, once per process."""
+def _validator(schema_name: str, overrides: tuple = ()) -> Any:
+    """Load a schema shipped in `crml_lint.schemas`, apply an input format's overrides and
+    build its validator, once per process and format.
+
+    Each override is (JSON pointer of a subschema, keyword, value).
+    """
     # pkgutil rather than importlib.resources, whose import costs several milliseconds.
     data = pkgutil.get_data("crml_lint.schemas", schema_name)
     if data is None:
         raise FileNotFoundError(f"schema {schema_name} is missing from the crml_lint.schemas package")
     text = data.decode("utf-8")
     schema = json.loads(text)
+    for pointer, keyword, value in overrides:
+        _subschema(schema, pointer)[keyword] = value
     return jsonschema.validators.validator_for(schema)(schema)
+
+
+def _subschema(schema: dict, pointer: str) -> dict:
+    """Follow a JSON pointer (`/properties/tags`) into a schema; raise KeyError where it leads nowhere."""
+    target: Any = schema
+    for step in pointer.split("/")[1:]:
+        target = target[step.replace("~1", "/").replace("~0", "~")]
+    if not isinstance(target, dict):
+        raise KeyError(f"{pointer} does not point at a subschema")
+    return target
 
 
 def _leaf(error: ValidationError) -> ValidationError:
@@ -142,6 +162,18 @@ def _leaf(error: ValidationError) -> ValidationError:
 def _is_non_finite(value: object) -> bool:
     # The loader already reports NaN and the infinities (CRML103), which no request can carry.
     return isinstance(value, float) and not math.isfinite(value)
+
+
+def _is_dynamic(document: Node, path: Path) -> bool:
+    """True when the error's value is, or lies inside, a value known only at deployment (a
+    CloudFormation intrinsic function), which is not judged."""
+    for length in range(len(path) + 1):
+        node = node_at(document, path[:length])
+        if node is None:
+            return False
+        if isinstance(node, DynamicNode):
+            return True
+    return False
 
 
 def _is_about_key(error: ValidationError) -> bool:
@@ -196,7 +228,7 @@ class _ErrorContext:
 
     def styled(self, name: str) -> str:
         """Write a field name of the API's shape in the key style of the user's file."""
-        return _styled(name, self.association.document)
+        return _styled(name, self.association)
 
 
 def _nearest_node(root: Node, path: Path) -> Node:
@@ -211,13 +243,18 @@ def _nearest_node(root: Node, path: Path) -> Node:
 def _describe(node: Node) -> str:
     # The whole path, because a short one is ambiguous: trainedModels and
     # trainedModelInferenceJobs both have containerLogs[0].allowedAccountIds.
-    return format_path(node.user_path) if node.user_path else "the request"
+    if node.user_path:
+        return format_path(node.user_path)
+    # A template resource's canonical document is named by its Properties key.
+    return str(node.key.value) if node.key is not None else "the request"
 
 
-def _styled(name: str, document: MappingNode) -> str:
+def _styled(name: str, association: Association) -> str:
     # A CloudFormation template spells the API's camelCase fields in PascalCase. The
     # canonical document keeps the API's names, and each node's user path the user's.
-    for key, child in document.items():
+    if association.input_format.key_style == "PascalCase":
+        return name[:1].upper() + name[1:]
+    for key, child in association.document.items():
         written = child.user_path[-1] if child.user_path else key
         if isinstance(written, str) and written != key and written.lower() == key.lower():
             return name[:1].upper() + name[1:]
@@ -263,9 +300,10 @@ def _missing_fields(context: _ErrorContext) -> list[Problem]:
     if not isinstance(instance, dict):
         return []
 
-    # The root has no key to point at, and neither has a list item, so those point at
-    # their first character ({ or the first key).
-    if parent is context.association.document or parent.key is None:
+    # An API request's root has no key to point at, and neither has a list item, so
+    # those point at their first character ({ or the first key). A template resource's
+    # canonical document points at its Properties key.
+    if parent.key is None:
         span = _point_span(parent)
     else:
         span = parent.key.span
@@ -282,13 +320,23 @@ def _missing_fields(context: _ErrorContext) -> list[Problem]:
         field_schema = _resolve(context.schema, context.error.schema.get("properties", {}).get(name, {}))
         fix = f"add {context.styled(name)}"
         if field_schema.get("examples"):
-            fix += f", for example {json.dumps(field_schema['examples'][0], ensure_ascii=False)}"
+            example = _styled_example(field_schema["examples"][0], context)
+            fix += f", for example {json.dumps(example, ensure_ascii=False)}"
         elif field_schema.get("enum"):
             fix += f" with one of {', '.join(map(str, field_schema['enum']))}"
 
         message = f"required field {missing_path} is missing"
         problems.append(Problem(message, span, missing_path, rule_id=MISSING_REQUIRED_FIELD, fix=fix))
     return problems
+
+
+def _styled_example(example: Any, context: _ErrorContext) -> Any:
+    """Spell the field names of a schema example in the key style of the user's file."""
+    if isinstance(example, dict):
+        return {context.styled(name): _styled_example(value, context) for name, value in example.items()}
+    if isinstance(example, list):
+        return [_styled_example(item, context) for item in example]
+    return example
 
 
 def _unknown_fields(context: _ErrorContext) -> list[Problem]:
@@ -313,7 +361,7 @@ def _unknown_fields(context: _ErrorContext) -> list[Problem]:
             message = f"unknown field {json.dumps(written)}; did you mean {json.dumps(suggestion)}?"
             fix = f"rename it to {json.dumps(suggestion)}"
         else:
-            where = _describe(mapping) if mapping.user_path else "the request"
+            where = _describe(mapping)
             names = ", ".join(context.styled(name) for name in known)
             message = f"unknown field {json.dumps(written)}; the fields of {where} are {names}"
             fix = "remove it, or rename it to one of the fields listed"
@@ -449,7 +497,7 @@ def _item_count(context: _ErrorContext) -> list[Problem]:
     count = len(items) if isinstance(items, (list, dict)) else 0
 
     if context.path == ("tags",) and keyword == "maxProperties":
-        message = f"tags has {count} tags; at most {limit} tags are allowed per resource"
+        message = f"{context.described} has {count} tags; at most {limit} tags are allowed per resource"
         fix = f"remove {count - limit} tag{'s' if count - limit != 1 else ''}"
         return [Problem.at(context.node, message, on_key=True, rule_id=TOO_MANY_TAGS, fix=fix)]
 
