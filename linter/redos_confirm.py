@@ -1,0 +1,93 @@
+"""Confirmation of a ReDoS finding: run the attack against the `regex` module and time it.
+
+The attack text grows by doubling its pump count. Linear matching roughly doubles the time;
+the analysis reports degree 3 or more, so the time should grow at least eightfold, but
+`regex` has guards that soften some patterns. A growth of `_SUPER_LINEAR_RATIO` or more
+between two runs, or a run stopped by the engine's own timeout while the one before it took
+little time, confirms the finding.
+
+`regex` skips a search when a literal the pattern needs is missing from the text, so a
+second variant appends, after the failing suffix, a text that the pattern matches: the
+attempts at earlier start positions still have to fail the slow way first.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from .redos import Attack, Deadline
+
+_SUPER_LINEAR_RATIO = 3.0
+_MIN_MEASURED_SECONDS = 0.001
+_MAX_TEXT_LENGTH = 200_000
+_SAFETY_MARGIN_SECONDS = 0.002
+_SHORT_TEXT = 256
+_MIN_TIMEOUT_SECONDS = 0.01
+_LINEAR_GROWTH_UNTIL = 64
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """The outcome of running the attack: confirmed or not, the longest time measured in seconds, and the attack run last."""
+
+    confirmed: bool
+    out_of_time: bool
+    slowest_seconds: float
+    text_length: int
+    attack: Attack
+
+
+def confirm(pattern: str, attack: Attack, exponential: bool, deadline: Deadline, match_text: Optional[str] = None) -> Confirmation:
+    """Time `regex.search` on the attack with growing pump counts until it confirms or the deadline passes."""
+    compiled = regex.compile(pattern)
+    variants = [attack]
+    if match_text:
+        variants.append(Attack(attack.prefix, attack.pumps, attack.suffix + match_text))
+
+    outcome = None
+    for variant in variants:
+        outcome = _grow(compiled, variant, exponential, deadline)
+        if outcome.confirmed or outcome.out_of_time:
+            break
+    return outcome
+
+
+def _grow(compiled, attack: Attack, exponential: bool, deadline: Deadline) -> Confirmation:
+    pump_length = max(1, sum(len(pump) for pump, _connector in attack.pumps))
+    # Exponential time grows with each pump, so those attacks start short and grow by a few
+    # pumps at a time; polynomial ones need long texts and double.
+    step = max(1, 4 // pump_length) if exponential else 0
+    repeats = step if exponential else 16
+    previous: Optional[float] = None
+    slowest = 0.0
+    length = 0
+    while True:
+        text = attack.text(repeats)
+        if len(text) > _MAX_TEXT_LENGTH:
+            return Confirmation(False, False, slowest, length, attack)
+        allowed = deadline.remaining() - _SAFETY_MARGIN_SECONDS
+        if allowed <= 0:
+            return Confirmation(False, True, slowest, length, attack)
+
+        started = time.perf_counter()
+        try:
+            compiled.search(text, timeout=max(0.0005, allowed * deadline.cpu_share() * 0.8))
+        except TimeoutError:
+            # The engine's own timeout hit: that confirms when the previous, shorter run was
+            # quick, or when the text is short enough that no linear search takes that long.
+            elapsed = time.perf_counter() - started
+            quick_before = previous is not None and previous * _SUPER_LINEAR_RATIO < elapsed
+            confirmed = quick_before or (len(text) <= _SHORT_TEXT and elapsed >= _MIN_TIMEOUT_SECONDS)
+            return Confirmation(confirmed, not confirmed, max(slowest, elapsed), len(text), attack)
+        elapsed = time.perf_counter() - started
+        slowest = max(slowest, elapsed)
+        length = len(text)
+
+        if previous is not None and elapsed >= _MIN_MEASURED_SECONDS and elapsed >= previous * _SUPER_LINEAR_RATIO:
+            return Confirmation(True, False, slowest, length, attack)
+        previous = elapsed
+        repeats = repeats + step if exponential and len(text) < _LINEAR_GROWTH_UNTIL else repeats * 2
