@@ -152,10 +152,10 @@ class SequenceNode(Node):
 
 
 class DynamicValue:
-    """What `DynamicNode.to_python()` returns: a value that only deployment decides.
+    """The type of what `DynamicNode.to_python()` returns: a value that only deployment decides.
 
     It equals no JSON value and has no JSON type, so a schema check reports it under every
-    keyword that looks at it; the contract check drops those reports.
+    keyword that looks at it. The contract check drops those reports.
     """
 
     __slots__ = ()

@@ -10,9 +10,9 @@ from __future__ import annotations
 from ..association import Association
 from ..loading import LoadedDocument
 from ..source import SourceFile
-from . import api_request
+from . import api_request, cloudformation
 
-_FORMATS = (api_request,)
+_FORMATS = (cloudformation, api_request)
 
 
 def recognise(document: LoadedDocument, source: SourceFile) -> list[Association]:
