@@ -6,7 +6,9 @@ An item that repeats an earlier item of the same list: an entity type in
 an account in `allowedAccountIds`, or a log policy in `containerLogs` that is identical to
 an earlier one. Items compare by value and type, exactly: `NUMBERS` and `numbers` differ
 (the second is CRML104's concern). The finding points at the repeat and names the first
-occurrence.
+occurrence. In a CloudFormation template the finding is an error in every list but
+`AllowedAccountIds`, and an item that contains an intrinsic function (`!Ref`, `!Sub`) is
+not compared, since its value is known only at deployment.
 
 ## Why it matters
 A repeat adds nothing, so it usually stands where another value was meant: a second
@@ -56,7 +58,7 @@ from __future__ import annotations
 import json
 from typing import Iterator, Optional
 
-from crml_lint.document import Node, SequenceNode, format_path
+from crml_lint.document import DynamicNode, MappingNode, Node, SequenceNode, format_path
 from crml_lint.finding import Problem
 from crml_lint.log_policies import child, iter_log_policies
 
@@ -64,6 +66,10 @@ ID = "CRML108"
 NAME = "duplicate-list-item"
 LEVEL = "warning"
 SUMMARY = "The same item twice in a list of entities, file types, identifiers, accounts or log policies."
+
+# Lists whose items CloudFormation's resource schema demands to be unique; a repeat there
+# fails the deployment.
+_UNIQUE_IN_CLOUDFORMATION = ("entitiesToRedact", "filesToExport", "customDataIdentifiers", "containerLogs")
 
 # Lists inside a log policy whose items should differ, by their path below the policy.
 _LOG_POLICY_LISTS = (
@@ -94,6 +100,8 @@ def _repeats(association, items: Optional[Node], list_name: str) -> Iterator[Pro
 
     first_seen: dict[str, Node] = {}
     for item in items:
+        if _contains_dynamic_value(item):
+            continue
         identity = _identity(item)
         first = first_seen.setdefault(identity, item)
         if first is item:
@@ -113,9 +121,23 @@ def _identity(item: Node) -> str:
     return json.dumps(item.to_python(), sort_keys=True, default=repr)
 
 
+def _contains_dynamic_value(item: Node) -> bool:
+    # Two `!Ref` items may name different parameters, so items holding a value that only
+    # deployment decides cannot be called equal.
+    stack = [item]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, DynamicNode):
+            return True
+        if isinstance(node, MappingNode):
+            stack.extend(node.values.values())
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.items)
+    return False
+
+
 def _level(association, list_name: str) -> Optional[str]:
     """Return the level the input's format gives a repeat in `list_name`, or None for the rule's default."""
-    # TODO: CloudFormation's resource schema demands unique items in entitiesToRedact,
-    # filesToExport, customDataIdentifiers and containerLogs, so a repeat there fails the
-    # deployment. Return "error" for those lists once the CloudFormation format exists.
+    if association.input_format.name == "cloudformation" and list_name in _UNIQUE_IN_CLOUDFORMATION:
+        return "error"
     return None
