@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from crml_lint import lint_text
 from crml_lint.registry import builtin_rules
 from crml_lint.rule import SECTIONS
+from crml_lint.settings import Settings
 
 RULES = builtin_rules()
 
 
-def _lint_example(rule, heading):
+def _example_options(rule):
+    """Return the options a rule's examples are linted with: its module's EXAMPLE_OPTIONS, if any.
+
+    Rules that are active only when configured cannot fail with their defaults, so they
+    declare the options their documented examples assume.
+    """
+    return getattr(importlib.import_module(rule.origin), "EXAMPLE_OPTIONS", {})
+
+
+def _lint_example(rule, heading, options=None):
     example = rule.example(heading)
     assert example is not None, f"{rule.id} has no code block under '{heading}'"
-    return lint_text(example.text, f"example.{example.language}")
+    settings = Settings(rule_options={rule.id: options}) if options else None
+    return lint_text(example.text, f"example.{example.language}", settings)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
@@ -25,7 +38,7 @@ def test_documentation_has_every_section(rule):
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
 def test_failing_example_reports_rule(rule):
-    findings = _lint_example(rule, "Failing example")
+    findings = _lint_example(rule, "Failing example", _example_options(rule))
     assert rule.id in {finding.rule_id for finding in findings}
 
 
@@ -33,6 +46,20 @@ def test_failing_example_reports_rule(rule):
 def test_fixed_example_is_clean(rule):
     findings = _lint_example(rule, "Fixed example")
     assert [f"{finding.rule_id} {finding.message}" for finding in findings] == []
+
+
+@pytest.mark.parametrize("rule", [rule for rule in RULES if _example_options(rule)], ids=lambda rule: rule.id)
+def test_fixed_example_is_clean_with_example_options(rule):
+    findings = _lint_example(rule, "Fixed example", _example_options(rule))
+    assert [f"{finding.rule_id} {finding.message}" for finding in findings] == []
+
+
+@pytest.mark.parametrize("rule", [rule for rule in RULES if _example_options(rule)], ids=lambda rule: rule.id)
+def test_example_options_are_declared_and_documented(rule):
+    options = _example_options(rule)
+    assert set(options) <= set(rule.options)
+    for name in options:
+        assert f"`{name}`" in rule.section("Options")
 
 
 def test_rule_ids_are_unique_and_sorted():
