@@ -1,0 +1,103 @@
+"""A custom data identifier is not a valid regular expression.
+
+## What it finds
+An item of `customDataIdentifiers` that does not compile as a regular expression: an
+unbalanced parenthesis or bracket, a quantifier with nothing to repeat, a bad escape. The
+finding points at the character where the regular expression engine stopped.
+
+An identifier that is empty, longer than 200 characters, or written with a character the
+API does not accept is reported by the contract check (CRML105 or CRML107) instead, once.
+
+## Why it matters
+Each custom data identifier defines what `CUSTOM` redaction removes from the logs before
+they reach the accounts of the log policy. A pattern that does not compile fails the
+association when it is created, or redacts nothing, and the customer numbers or
+internal IDs it was meant to hide reach the receiving accounts.
+
+## Failing example
+```yaml
+membershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
+configuredModelAlgorithmArn: arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-model-algorithm/6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+name: churn-training
+privacyConfiguration:
+  policies:
+    trainedModels:
+      containerLogs:
+        - allowedAccountIds: ["111122223333"]
+          logType: ERROR_SUMMARY
+          logRedactionConfiguration:
+            entitiesToRedact: [ALL_PERSONALLY_IDENTIFIABLE_INFORMATION, CUSTOM]
+            customEntityConfig:
+              customDataIdentifiers: ['customer-[0-9{6}']
+```
+
+## Fixed example
+```yaml
+membershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
+configuredModelAlgorithmArn: arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-model-algorithm/6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+name: churn-training
+privacyConfiguration:
+  policies:
+    trainedModels:
+      containerLogs:
+        - allowedAccountIds: ["111122223333"]
+          logType: ERROR_SUMMARY
+          logRedactionConfiguration:
+            entitiesToRedact: [ALL_PERSONALLY_IDENTIFIABLE_INFORMATION, CUSTOM]
+            customEntityConfig:
+              customDataIdentifiers: ['customer-[0-9]{6}']
+```
+
+## Options
+None.
+
+## References
+- AWS Clean Rooms ML API reference, `CustomEntityConfig`, with the length and characters
+  of a custom data identifier:
+  https://docs.aws.amazon.com/cleanrooms-ml/latest/APIReference/API_CustomEntityConfig.html
+- The `regex` module for Python, which crml-lint compiles patterns with:
+  https://pypi.org/project/regex/
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from crml_lint.document import ScalarNode, format_path
+from crml_lint.finding import Problem
+from crml_lint.log_policies import iter_log_policies, string_items
+from crml_lint.pattern_errors import describe_error
+from crml_lint.string_positions import span_of_characters
+
+ID = "CRML204"
+NAME = "invalid-custom-identifier"
+LEVEL = "error"
+SUMMARY = "A custom data identifier is not a valid regular expression."
+
+# The identifiers the API accepts: 1 to 200 of these characters. The contract check
+# reports any other identifier (CRML105, CRML107), so this rule leaves it alone.
+_ACCEPTED_IDENTIFIER = re.compile(r"[a-zA-Z0-9_#=@/;,\- ^$?\[\]{}|\\*+.()]{1,200}\Z")
+
+
+def check(association, options):
+    for policy in iter_log_policies(association.document):
+        identifiers = policy.field("logRedactionConfiguration", "customEntityConfig", "customDataIdentifiers")
+        for identifier in string_items(identifiers):
+            if not _ACCEPTED_IDENTIFIER.match(identifier.value):
+                continue
+            try:
+                regex.compile(identifier.value)
+            except regex.error as error:
+                yield _problem(association.source, identifier, error)
+
+
+def _problem(source, identifier: ScalarNode, error: regex.error) -> Problem:
+    index, explanation = describe_error(identifier.value, error.msg, error.pos)
+    return Problem(
+        message=f"{format_path(identifier.user_path)} is not a valid regular expression: {explanation}",
+        span=span_of_characters(source, identifier, index, index + 1),
+        field_path=format_path(identifier.user_path),
+        identity=str(index),
+    )
