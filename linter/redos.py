@@ -35,6 +35,7 @@ MIN_REPORTED_DEGREE = 3
 
 _MAX_SUBSETS = 4000
 _MAX_PRODUCT_NODES = 60000
+_REPORTING_SECONDS = 0.005
 _SEARCH = -1  # the product node of the engine's loop over start positions
 
 
@@ -68,6 +69,13 @@ class Deadline:
         if time.perf_counter() > self.end:
             raise BudgetExceeded()
 
+    def reserving(self, seconds: float) -> "Deadline":
+        """A deadline that passes `seconds` earlier, leaving that time for work after it."""
+        earlier = Deadline(0)
+        earlier.started, earlier.started_cpu = self.started, self.started_cpu
+        earlier.end = self.end - seconds
+        return earlier
+
 
 @dataclass(frozen=True)
 class Attack:
@@ -100,6 +108,8 @@ class Vulnerability:
     attack: Attack
     pump_sets: tuple[Optional[CodeSet], ...]
     """For each pump that repeats one kind of character, the characters that could stand in for it; else None."""
+    degree_is_lower_bound: bool = False
+    """The budget ran out before longer chains were ruled out: the degree may be higher."""
     match_text: str = ""
     """A text the pattern matches, led by a character that no part of it matches, or "" if none was found."""
 
@@ -133,6 +143,9 @@ class _Analysis:
         self.node_ids: dict[tuple[int, frozenset], int] = {}
         self.successors: list[dict[tuple[int, int], int]] = []
         self.search_successors: dict[tuple[int, int], int] = {}
+        self._block_index: dict[int, dict[int, list[int]]] = {}
+        self._component_blocks: dict[int, set[int]] = {}
+        self._predecessors: Optional[dict[int, set[int]]] = None
 
     # -- The product of the automaton and the attempt's subset --------------------------
 
@@ -318,17 +331,31 @@ class _Analysis:
         index_of = {node: position for position, component in enumerate(components) for node in component}
         reach = self._reachable_components(components, index_of)
 
-        # The longest chain of loops in which each hands a common pump on to the next.
+        # The longest chain of loops in which each hands a common pump on to the next. For
+        # each loop, the earlier loops with the longest chains are tried first, so the first
+        # handover found gives its longest chain.
         length = [1] * len(components)
         link: list[Optional[tuple[int, tuple[int, int, list[int]]]]] = [None] * len(components)
-        for later in range(len(components)):
-            for earlier in range(later):
-                if later not in reach[earlier] or length[earlier] + 1 <= length[later]:
-                    continue
-                witness = self._handover(components[earlier], components[later])
-                if witness is not None:
-                    length[later] = length[earlier] + 1
-                    link[later] = (earlier, witness)
+        complete = True
+        # The search for longer chains stops early enough to leave time for building the attack.
+        reporting_deadline, self.deadline = self.deadline, self.deadline.reserving(_REPORTING_SECONDS)
+        try:
+            for later in range(len(components)):
+                candidates = sorted((earlier for earlier in range(later) if later in reach[earlier]),
+                                    key=lambda earlier: -length[earlier])
+                for earlier in candidates:
+                    witness = self._handover(components[earlier], components[later])
+                    if witness is not None:
+                        length[later] = length[earlier] + 1
+                        link[later] = (earlier, witness)
+                        break
+        except BudgetExceeded:
+            # Out of time with a long enough chain in hand: report it as a lower bound.
+            if max(length) < MIN_REPORTED_DEGREE:
+                raise
+            complete = False
+        finally:
+            self.deadline = reporting_deadline
 
         last = max(range(len(components)), key=lambda position: length[position])
         degree = length[last]
@@ -342,7 +369,8 @@ class _Analysis:
             chain.append(witness)
             position = earlier
         chain.reverse()
-        return self._polynomial_vulnerability(roots, chain, degree)
+        found = self._polynomial_vulnerability(roots, chain, degree)
+        return found if complete else dataclasses.replace(found, degree_is_lower_bound=True)
 
     def _reachable_components(self, components: list[list[int]], index_of: dict[int, int]) -> list[set[int]]:
         reach = []
@@ -363,23 +391,39 @@ class _Analysis:
         return reach
 
     def _handover(self, earlier: list[int], later: list[int]) -> Optional[tuple[int, int, list[int]]]:
-        """Nodes u, v and a pump w with u -w-> u, u -w-> v and v -w-> v, or None."""
+        """Nodes u, v and a pump w with u -w-> u, u -w-> v and v -w-> v, or None.
+
+        Three walkers read w together: the first stays in the earlier component, the third
+        in the later one, and the middle one goes from u to v through the nodes between.
+        """
         earlier_set, later_set = set(earlier), set(later)
+        # Every character of the pump is read on a loop of both components.
+        shared_blocks = self._loop_blocks(earlier) & self._loop_blocks(later)
+        if not shared_blocks:
+            return None
+        between = self._between(earlier_set, later_set)
 
         def triple_successors(triple: tuple[int, int, int]) -> list[tuple[tuple[int, int, int], int, bool]]:
             first, middle, third = triple
             found = []
-            middle_edges = self._edges(middle)
-            third_edges = self._edges(third)
-            for (first_target, block) in self._edges(first):
-                if first_target not in earlier_set:
+            middle_moves = self._by_block(middle)
+            third_moves = self._by_block(third)
+            for block, first_targets in self._by_block(first).items():
+                if block not in shared_blocks:
                     continue
-                for (third_target, third_block) in third_edges:
-                    if third_block != block or third_target not in later_set:
+                middle_targets = middle_moves.get(block)
+                third_targets = third_moves.get(block)
+                if not middle_targets or not third_targets:
+                    continue
+                for first_target in first_targets:
+                    if first_target not in earlier_set:
                         continue
-                    for (middle_target, middle_block) in middle_edges:
-                        if middle_block == block:
-                            found.append(((first_target, middle_target, third_target), block, False))
+                    for third_target in third_targets:
+                        if third_target not in later_set:
+                            continue
+                        for middle_target in middle_targets:
+                            if middle_target in between:
+                                found.append(((first_target, middle_target, third_target), block, False))
             return found
 
         for u in earlier:
@@ -390,6 +434,49 @@ class _Analysis:
                 if path is not None:
                     return u, v, path[1]
         return None
+
+    def _loop_blocks(self, component: list[int]) -> set[int]:
+        """The blocks read by edges inside a component."""
+        key = component[0]
+        found = self._component_blocks.get(key)
+        if found is None:
+            members = set(component)
+            found = {block for node in component for (target, block) in self._edges(node) if target in members}
+            self._component_blocks[key] = found
+        return found
+
+    def _by_block(self, node: int) -> dict[int, list[int]]:
+        """The node's successors grouped by the block they read."""
+        found = self._block_index.get(node)
+        if found is None:
+            found = {}
+            for (target, block) in self._edges(node):
+                found.setdefault(block, []).append(target)
+            self._block_index[node] = found
+        return found
+
+    def _between(self, earlier: set[int], later: set[int]) -> set[int]:
+        """The nodes on some path from the earlier component to the later one, both included."""
+        forward = self._closure(earlier, lambda node: [target for (target, _block) in self._edges(node)])
+
+        if self._predecessors is None:
+            self._predecessors = {}
+            for node in [_SEARCH, *range(len(self.nodes))]:
+                for (target, _block) in self._edges(node):
+                    self._predecessors.setdefault(target, set()).add(node)
+        backward = self._closure(later, lambda node: self._predecessors.get(node, ()))
+        return forward & backward
+
+    def _closure(self, nodes: set[int], following) -> set[int]:
+        seen = set(nodes)
+        stack = list(nodes)
+        while stack:
+            node = stack.pop()
+            for next_node in following(node):
+                if next_node not in seen:
+                    seen.add(next_node)
+                    stack.append(next_node)
+        return seen
 
     def _polynomial_vulnerability(self, roots: list[int], chain: list[tuple[int, int, list[int]]], degree: int) -> Vulnerability:
         first_u = chain[0][0]
@@ -563,14 +650,23 @@ class _Subsets:
         return None
 
     def failing_suffix(self, subset: frozenset, samples: tuple[str, ...]) -> str:
-        """The shortest text after which an attempt in `subset` fails without matching."""
-        parents: dict[frozenset, tuple[Optional[frozenset], str]] = {subset: (None, "")}
-        queue = [subset]
-        while queue:
+        """The shortest text after which an attempt in `subset` fails without matching.
+
+        The text never ends in a newline, because `$` also matches before a final newline;
+        the automaton reads `$` as the end of the text only.
+        """
+        newline_block = self.automaton.alphabet.block_of("\n")
+        start = (subset, False)
+        parents: dict[tuple[frozenset, bool], tuple[Optional[tuple[frozenset, bool]], str]] = {start: (None, "")}
+        queue = [start]
+        head = 0
+        while head < len(queue):
             self.deadline.check()
-            current = queue.pop(0)
-            mask, at_end = self.match_mask(current)
-            if not at_end:
+            current = queue[head]
+            head += 1
+            current_subset, ends_in_newline = current
+            mask, at_end = self.match_mask(current_subset)
+            if not at_end and not ends_in_newline:
                 letters = []
                 while parents[current][0] is not None:
                     previous, letter = parents[current]
@@ -580,7 +676,7 @@ class _Subsets:
             for block in range(len(samples)):
                 if mask >> block & 1:
                     continue
-                following = self.step(current, block)
+                following = (self.step(current_subset, block), block == newline_block)
                 if following not in parents:
                     parents[following] = (current, samples[block])
                     queue.append(following)
