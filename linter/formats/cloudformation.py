@@ -10,9 +10,9 @@ in the template, and its user path is relative to the resource's `Properties`, i
 template's spelling (`PrivacyConfiguration.Policies.TrainedModels.ContainerLogs[0]`).
 
 What CloudFormation accepts decides what is an error: YAML templates are typed as YAML 1.1
-(as cfn-lint reads them), a quoted number is converted where a number is expected, and a
-number or boolean where a string is expected. Intrinsic functions are not judged, and
-each branch of an `Fn::If` is (see intrinsics.py).
+(as cfn-lint reads them). A quoted number is converted where a number is expected, and a
+number or boolean where a string is expected, when it is written the way JSON writes it.
+Intrinsic functions are not judged, and each branch of an `Fn::If` is (see intrinsics.py).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ CLOUDFORMATION = InputFormat(
     title="CloudFormation template",
     schema="association.schema.json",
     # The resource schema of AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation (as
-    # shipped in cfn-lint 1.58) caps sizes lower than the API does, and demands tag values
+    # cfn-lint 1.51 ships it) caps sizes lower than the API does, and demands tag values
     # of at least one character, where the API allows an empty value.
     schema_overrides=(
         (f"{_POLICIES}/trainedModels/properties/maxArtifactSize/properties/value", "maximum", 10),
