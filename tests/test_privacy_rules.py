@@ -262,6 +262,8 @@ def test_filter_matching_every_non_empty_line_is_reported(pattern):
         "[0-9]{3}",
         "(?<!\\.)$",
         "^.{0,3}$",
+        "^(?!\\d{4}-)",
+        "^(?!level=)",
     ],
 )
 def test_filter_that_excludes_lines_is_quiet(pattern):
