@@ -64,8 +64,8 @@ _FORMATS = {
 
 # The characters allowed in fields whose pattern is a set of characters.
 _CHARACTER_SETS = {
-    "name": "tab and the characters from U+0020 up, except unpaired surrogates, U+FFFE and U+FFFF",
-    "description": "tab, line feed, carriage return and the characters from U+0020 up, except unpaired surrogates, U+FFFE and U+FFFF",
+    "name": "tab and the characters U+0020 to U+D7FF and U+E000 to U+FFFD (no emoji or other characters above U+FFFF)",
+    "description": "tab, line feed, carriage return and the characters U+0020 to U+D7FF and U+E000 to U+FFFD (no emoji or other characters above U+FFFF)",
     "customDataIdentifiers": "letters A-Z and a-z, digits, space and _ # = @ / ; , - ^ $ ? [ ] { } | \\ * + . ( )",
 }
 

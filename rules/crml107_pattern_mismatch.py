@@ -6,8 +6,9 @@ A string that breaks its field's pattern:
 - `membershipIdentifier`: a lowercase UUID such as `5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f`;
 - `configuredModelAlgorithmArn`: the ARN of a configured model algorithm,
   `arn:aws:cleanrooms-ml:REGION:ACCOUNT:configured-model-algorithm/ID`;
-- `name`: not blank, and tab or characters from U+0020 up, except unpaired surrogates,
-  U+FFFE and U+FFFF; `description`: the same characters plus line feed and carriage return;
+- `name`: not blank, and tab or characters U+0020 to U+D7FF and U+E000 to U+FFFD, so no
+  emoji or other character above U+FFFF; `description`: the same characters plus line feed
+  and carriage return;
 - each `allowedAccountIds` entry: an AWS account ID of 12 digits;
 - each custom data identifier: letters, digits, space and `_ # = @ / ; , - ^ $ ? [ ] { } | \\ * + . ( )`.
 

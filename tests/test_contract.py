@@ -421,7 +421,7 @@ def test_long_name():
 
 def test_name_length_counts_characters_not_bytes():
     assert _contract(_request(name="\u00e9" * 63)) == []
-    assert _contract(_request(name="\U0001f600" * 63)) == []
+    assert _contract(_request(name="\u4e2d" * 63)) == []
 
 
 def test_long_filter_pattern():
@@ -515,8 +515,16 @@ def test_blank_name():
     assert finding.message == "name is blank; it must contain a character other than white space"
 
 
-def test_name_allows_characters_above_bmp_and_tab():
-    assert _contract(_request(name="churn\ttraining \U0001f600", description="line one\nline two\r\n")) == []
+def test_name_allows_tab_and_bmp_characters():
+    assert _contract(_request(name="churn\ttraining \ufffd", description="line one\nline two\r\n")) == []
+
+
+def test_emoji_in_name_points_at_emoji():
+    text = _request(name="churn \U0001f600")
+    finding = _only(_contract(text), "CRML107")
+
+    assert "U+1F600" in finding.message
+    assert "above U+FFFF" in finding.message
 
 
 def test_newline_in_name_is_not_allowed():
