@@ -213,6 +213,7 @@ class _Analysis:
     def _moves(self, state: int, subset: frozenset) -> Iterable[tuple[int, int, int]]:
         """The (target, block, count) moves from a state that keep the attempt able to fail."""
         for target, mask, count in self.out[state]:
+            self.deadline.check()
             remaining = mask
             while remaining:
                 low_bit = remaining & -remaining
@@ -274,15 +275,22 @@ class _Analysis:
         while index < len(pairs):
             self.deadline.check()
             left, right = pairs[index]
-            for (left_target, block), left_count in self.successors[left].items():
-                if left_target not in members:
+            right_moves = self._by_block(right)
+            for block, left_targets in self._by_block(left).items():
+                right_targets = right_moves.get(block)
+                if not right_targets:
                     continue
-                for (right_target, right_block), _right_count in self.successors[right].items():
-                    if right_block != block or right_target not in members:
+                self.deadline.check()
+                for left_target in left_targets:
+                    if left_target not in members:
                         continue
-                    # Two parallel ways along the same edge split the paths as well.
-                    splits = left_target != right_target or (left == right and left_count > 1)
-                    pair_edges[index].append((pair_id((left_target, right_target)), block, splits))
+                    left_count = self.successors[left][(left_target, block)]
+                    for right_target in right_targets:
+                        if right_target not in members:
+                            continue
+                        # Two parallel ways along the same edge split the paths as well.
+                        splits = left_target != right_target or (left == right and left_count > 1)
+                        pair_edges[index].append((pair_id((left_target, right_target)), block, splits))
             index += 1
             if len(pairs) > _MAX_PRODUCT_NODES:
                 raise BudgetExceeded()
