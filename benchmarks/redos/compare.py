@@ -3,8 +3,8 @@
     python3 benchmarks/redos/compare.py [--corpus FILE --labels FILE] [--budget-ms 100] [--show-all]
 
 A pattern is vulnerable for this comparison when recheck finds exponential time or a
-polynomial of degree 3 or more, the cases CRML205 reports; "safe" and degree 2 count as
-not vulnerable, and patterns recheck could not judge are left out. The script prints the
+polynomial of degree 3 or more, the cases CRML205 reports. "Safe" and degree 2 count as
+not vulnerable, and patterns that recheck could not judge are left out. The script prints the
 recall on the vulnerable patterns, the false-alarm rate on the others, every disagreement,
 and the slowest analysis. It runs the static analysis only, with the rule's default time
 budget; the confirmation run does not change what is reported.
@@ -47,14 +47,15 @@ def main() -> int:
         started = time.perf_counter()
         try:
             found = find_vulnerability(pattern, Deadline(arguments.budget_ms / 1000))
-            verdict = "safe" if found is None else ("exponential" if found.exponential else f"degree-{found.degree}")
+            verdict = _verdict(found)
         except BudgetExceeded:
             found, verdict = None, "out of time"
         elapsed = time.perf_counter() - started
         slowest = max(slowest, (elapsed, pattern))
 
         reported = found is not None
-        outcome = ("true_" if reported == expected else "false_") + ("positive" if reported else "negative")
+        correctness = "true" if reported == expected else "false"
+        outcome = f"{correctness}_{'positive' if reported else 'negative'}"
         counts[outcome] += 1
         if arguments.show_all or reported != expected:
             print(f"{outcome:15} recheck={label:12} crml-lint={verdict:12} {elapsed * 1000:6.1f} ms  {pattern}")
@@ -70,6 +71,14 @@ def main() -> int:
         print(f"false alarms: {counts['false_positive']}/{negatives} = {counts['false_positive'] / negatives:.1%}")
     print(f"slowest analysis: {slowest[0] * 1000:.1f} ms ({slowest[1]})")
     return 0
+
+
+def _verdict(found) -> str:
+    if found is None:
+        return "safe"
+    if found.exponential:
+        return "exponential"
+    return f"degree-{found.degree}"
 
 
 if __name__ == "__main__":

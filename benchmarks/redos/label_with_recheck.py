@@ -8,8 +8,8 @@ its command-line binary:
     python3 benchmarks/redos/label_with_recheck.py \\
         --recheck /tmp/recheck-oracle/node_modules/recheck-linux-x64/recheck --isolate
 
-recheck analyses JavaScript regular expressions, so a leading `(?i)` becomes the `i` flag
-and `/` is escaped for the JavaScript literal. `--isolate` runs each check in a network
+recheck analyses JavaScript regular expressions, so a leading `(?i)` becomes the `i` flag,
+a pattern with `\p{...}` gets the `u` flag, and `/` is escaped for the JavaScript literal. `--isolate` runs each check in a network
 namespace of its own (`unshare -n`, needs root), which shows that recheck makes no network
 calls. The verdicts go to `recheck_labels.json` beside the corpus.
 """
@@ -61,6 +61,9 @@ def javascript_literal(pattern: str) -> str:
     if pattern.startswith("(?i)"):
         pattern = pattern[4:]
         flags = "i"
+    # Without the `u` flag, JavaScript reads `\p{L}` as the letters `p{L}`.
+    if re.search(r"\\[pP]\{", pattern):
+        flags += "u"
     escaped = re.sub(r"(?<!\\)((?:\\\\)*)/", r"\1\\/", pattern)
     return f"/{escaped}/{flags}"
 
