@@ -58,7 +58,7 @@ class Deadline:
         """The share of wall-clock time this process has had the CPU for since the deadline was set.
 
         The `regex` timeout counts CPU time, so on a busy machine it runs longer in wall-clock
-        time; scaling the timeout by this share keeps the wall-clock budget.
+        time. Scaling the timeout by this share keeps the wall-clock budget.
         """
         wall = time.perf_counter() - self.started
         if wall < 0.001:
@@ -81,7 +81,7 @@ class Deadline:
 class Attack:
     """A text that makes the engine backtrack: prefix, each pump repeated, its connector, then suffix.
 
-    `pumps` holds (pump, connector) pairs: the connector leads from where one pump's loop
+    `pumps` contains (pump, connector) pairs: the connector leads from where one pump's loop
     ends to where the next one's begins.
     """
 
@@ -253,7 +253,7 @@ class _Analysis:
         """A node and a pump (blocks) on which two different paths lead from it back to it.
 
         Pairs of nodes walk the component together on the same characters. A strongly
-        connected group of pairs that holds a diagonal pair (u, u) and a split (two
+        connected group of pairs that contains a diagonal pair (u, u) and a split (two
         different nodes, or two parallel ways along one edge) gives the two paths.
         """
         members = set(component)
@@ -561,7 +561,7 @@ class _Analysis:
 
 
 class _Subsets:
-    """The attempt's states as a set (the subset construction), built as the analysis asks."""
+    """The attempt's states as a set (the subset construction), built on demand."""
 
     def __init__(self, automaton: Automaton, deadline: Deadline) -> None:
         self.automaton = automaton
@@ -642,7 +642,11 @@ class _Subsets:
             current = queue[head]
             head += 1
             mask, at_end = self.match_mask(current)
-            ending = "" if at_end else (samples[(mask & -mask).bit_length() - 1] if mask else None)
+            ending = None
+            if at_end:
+                ending = ""
+            elif mask:
+                ending = samples[(mask & -mask).bit_length() - 1]
             if ending is not None:
                 letters = [ending]
                 while parents[current][0] is not None:
@@ -660,8 +664,8 @@ class _Subsets:
     def failing_suffix(self, subset: frozenset, samples: tuple[str, ...]) -> str:
         """The shortest text after which an attempt in `subset` fails without matching.
 
-        The text never ends in a newline, because `$` also matches before a final newline;
-        the automaton reads `$` as the end of the text only.
+        The text never ends in a newline, because `$` also matches before a final newline,
+        while the automaton reads `$` as the end of the text only.
         """
         newline_block = self.automaton.alphabet.block_of("\n")
         start = (subset, False)

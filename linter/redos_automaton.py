@@ -71,7 +71,7 @@ class RepeatInfo:
     end: int
     unbounded: bool
     body_has_choice: bool
-    """The body holds an alternation or another unbounded repetition, so it can match one text in several ways."""
+    """The body contains an alternation or another unbounded repetition, so it can match one text in several ways."""
 
 
 @dataclass
@@ -293,10 +293,10 @@ class _Builder:
         return self._concatenate(fragment, optional) if optional is not None else fragment
 
     def _atomic(self, body: Node) -> _Fragment:
-        """A deterministic gadget for an atomic body; it leaves only where it cannot go on (maximal munch).
+        """Build a deterministic gadget for an atomic body, which leaves only where it cannot go on.
 
-        An atomic group really keeps the first match in the engine's order, not the longest;
-        the two differ only where an earlier alternative is a prefix of a later one.
+        NOTE: this is maximal munch, while an atomic group keeps the first match in the
+        engine's order. The two differ only where an earlier alternative is a prefix of a later one.
         """
         automaton = self.automaton
         saved_edges = dict(automaton.edges)

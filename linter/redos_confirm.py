@@ -1,7 +1,7 @@
 """Confirmation of a ReDoS finding: run the attack against the `regex` module and time it.
 
-The attack text grows by doubling its pump count. Linear matching roughly doubles the time;
-the analysis reports degree 3 or more, so the time should grow at least eightfold, but
+The attack text grows by doubling its pump count. Linear matching roughly doubles the time.
+The analysis reports degree 3 or more, so the time should grow at least eightfold, but
 `regex` has guards that soften some patterns. A growth of `_SUPER_LINEAR_RATIO` or more
 between two runs, or a run stopped by the engine's own timeout while the one before it took
 little time, confirms the finding.
@@ -59,7 +59,7 @@ def confirm(pattern: str, attack: Attack, exponential: bool, deadline: Deadline,
 def _grow(compiled, attack: Attack, exponential: bool, deadline: Deadline) -> Confirmation:
     pump_length = max(1, sum(len(pump) for pump, _connector in attack.pumps))
     # Exponential time grows with each pump, so those attacks start short and grow by a few
-    # pumps at a time; polynomial ones need long texts and double.
+    # pumps at a time. Polynomial ones need long texts, so they double.
     step = max(1, 4 // pump_length) if exponential else 0
     repeats = step if exponential else 16
     previous: Optional[float] = None

@@ -90,10 +90,14 @@ class Group:
 class Assertion:
     """A zero-width test.
 
-    `kind` is one of: "start" (`^` without MULTILINE, `\\A`), "line_start" (`^` with
-    MULTILINE), "end" (`$`: at the end or before a final newline), "line_end" (`$` with
-    MULTILINE), "end_only" (`\\Z`, `\\z`), "word_boundary" (`\\b`), "not_word_boundary"
-    (`\\B`), "lookaround" (any lookahead or lookbehind, which the analysis ignores).
+    `kind` is one of these:
+    - "start": `^` without MULTILINE, `\\A`;
+    - "line_start": `^` with MULTILINE;
+    - "end": `$`, at the end or before a final newline;
+    - "line_end": `$` with MULTILINE;
+    - "end_only": `\\Z`, `\\z`;
+    - "word_boundary" and "not_word_boundary": `\\b`, `\\B`;
+    - "lookaround": any lookahead or lookbehind, which the analysis treats as true.
     """
 
     kind: str
@@ -310,6 +314,7 @@ class _Parser:
             return Chars(class_escape(letter, flags.ascii_only), start, self.position)
         if letter in "pP":
             return Chars(self._property(letter, start, flags), start, self.position)
+
         if letter in "AG":
             return Assertion("start", flags.ascii_only, start, self.position)
         if letter in "Zz":
@@ -320,6 +325,7 @@ class _Parser:
             return Assertion("not_word_boundary", flags.ascii_only, start, self.position)
         if letter == "K":
             return Assertion("lookaround", flags.ascii_only, start, self.position)
+
         if letter == "X":
             # A grapheme cluster: modelled as any one character, which keeps its overlaps.
             return Chars(any_character(True), start, self.position)

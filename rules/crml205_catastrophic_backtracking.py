@@ -17,8 +17,8 @@ line). The time only explodes when an attempt to match fails, so a pattern whose
 part ends it, such as `(a+)+` alone, matches at once and is not reported.
 
 The analysis is static: it builds the pattern's automaton and looks for the ambiguity
-above, then runs the attack line it derives against the `regex` module with a timeout and
-says whether the slowdown was confirmed. The finding points at the quantified part
+above, then runs the attack line it derives against the `regex` module with a timeout, and
+the finding tells whether the slowdown was confirmed. The finding points at the quantified part
 responsible, and names the kind of line that triggers it. Patterns that do not compile
 are left to CRML203 and CRML204.
 
@@ -72,13 +72,12 @@ the parts to match disjoint characters, such as `^[\\w\\s]*: (ERROR|FATAL)`.
 ## References
 - AWS Clean Rooms ML API reference, `LogsConfigurationPolicy.filterPattern` and
   `CustomEntityConfig.customDataIdentifiers`.
-- OWASP, Regular expression Denial of Service (ReDoS):
-  https://owasp.org/www-community/attacks/Regular_expression_Denial_of_Service_-_ReDoS
-- N. Weideman, B. van der Merwe, M. Berglund, B. Watson, "Analyzing Matching Time
-  Behavior of Backtracking Regular Expression Matchers by Using Ambiguity of NFA" (CIAA
-  2016), the basis of the exponential and polynomial checks.
+- CWE-1333, Inefficient Regular Expression Complexity:
+  https://cwe.mitre.org/data/definitions/1333.html
 - The `regex` module's possessive quantifiers and atomic groups:
   https://pypi.org/project/regex/
+- How the analysis works and how it compares with the ReDoS checker recheck:
+  `docs/redos.md` in the crml-lint repository.
 """
 
 from __future__ import annotations
@@ -86,11 +85,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator, Optional
 
-import regex
 
 from crml_lint.document import ScalarNode, format_path
 from crml_lint.finding import Problem
 from crml_lint.log_policies import LogPolicy, iter_log_policies, string_items
+from crml_lint.patterns import compile_pattern
 from crml_lint.redos import Attack, BudgetExceeded, Deadline, Vulnerability, describe_characters, find_vulnerability, quote
 from crml_lint.redos_confirm import Confirmation, confirm
 from crml_lint.rule_options import InvalidOptionError, number_option
@@ -114,9 +113,8 @@ def check(association, options):
         raise InvalidOptionError(f"option confirm of {ID} must be true or false, not {confirming!r}")
 
     for pattern in _patterns(association.document):
-        try:
-            regex.compile(pattern.value)
-        except regex.error:
+        compiled, _ = compile_pattern(pattern.value)
+        if compiled is None:
             continue  # CRML203 and CRML204 report patterns that do not compile.
 
         outcome = _analyse(pattern.value, budget_seconds, confirming)
@@ -127,14 +125,17 @@ def check(association, options):
 
 @lru_cache(maxsize=256)
 def _analyse(pattern: str, budget_seconds: float, confirming: bool) -> Optional[tuple[Vulnerability, Optional[Confirmation]]]:
-    """Analyse and confirm one pattern within the budget; cached, so a pattern repeated in a
-    file, or checked again for each branch of an Fn::If, costs one budget and reads the same."""
+    """Analyse and confirm one pattern within the budget.
+
+    The result is cached, so a pattern repeated in a file, or checked again for each branch
+    of an Fn::If, costs one budget and gets the same message.
+    """
     deadline = Deadline(budget_seconds)
     try:
         vulnerability = find_vulnerability(pattern, deadline)
     except BudgetExceeded:
-        # NOTE: a pattern whose static analysis outlasts the budget is not reported;
-        # the analysis has found nothing it could stand behind.
+        # NOTE: a pattern whose static analysis runs out of budget before it finds anything
+        # is not reported, although it may be vulnerable.
         return None
     if vulnerability is None:
         return None
