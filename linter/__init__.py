@@ -6,7 +6,7 @@ fast. The functions below import the engine on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional, Union
 
 if TYPE_CHECKING:
     from .finding import Finding
@@ -17,11 +17,12 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "lint_paths", "lint_text"]
 
 
-def lint_paths(paths: Iterable[str], settings: Optional["Settings"] = None, *, exclude: Iterable[str] = ()) -> list["Finding"]:
+def lint_paths(paths: Union[str, Iterable[str]], settings: Optional["Settings"] = None, *, exclude: Iterable[str] = ()) -> list["Finding"]:
     """Lint files and folders and return the findings, sorted by file, line and column.
 
-    Folders are walked for JSON and YAML files as `crml-lint check` walks them. Raise
-    FileNotFoundError, before linting anything, when a path does not exist.
+    Folders are walked for JSON and YAML files as `crml-lint check` walks them; a single
+    string is one path. Raise FileNotFoundError, before linting anything, when a path does
+    not exist, and crml_lint.engine.InternalError when a file cannot be read or a rule fails.
     """
     from .engine import lint_paths as _lint_paths
 

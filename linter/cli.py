@@ -37,7 +37,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--output-format", type=click.Choice(_OUTPUT_FORMATS), default="text", show_default=True, help="Report format.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file instead of standard output.")
 @click.option("--fail-on", type=click.Choice(LEVELS), default="error", show_default=True, help="Lowest finding level that makes the exit status 1.")
@@ -73,10 +73,12 @@ def check(paths, output_format, output_file, fail_on, exit_zero, exclude, force_
 
 
 def _check(paths, settings, output_format, output_file, exit_zero, exclude, force_exclude, stdin_filename, verbose, quiet) -> int:
+    from .discovery import discover
     from .engine import run
 
-    _refuse_to_overwrite_inputs(output_file, paths)
-    result = run(paths, settings, exclude=exclude, force_exclude=force_exclude, stdin_filename=stdin_filename)
+    found = discover(paths, exclude, force_exclude, stdin_filename=stdin_filename)
+    _reject_output_file_among_inputs(output_file, found.files)
+    result = run(paths, settings, stdin_filename=stdin_filename, found=found)
 
     if output_format == "sarif" and not result.rules:
         from .registry import all_rules
@@ -90,12 +92,12 @@ def _check(paths, settings, output_format, output_file, exit_zero, exclude, forc
             click.echo(f"skipped {path}: {reason}", err=True)
     for path in result.missing_paths:
         _error(f"{path}: no such file or folder")
-    for message in result.unreadable:
+    for message in result.errors:
         _error(message)
     if result.associations == 0 and not result.findings and not quiet:
         click.echo("crml-lint: no association found in the given paths (nothing to check)", err=True)
 
-    if result.missing_paths or result.unreadable:
+    if result.missing_paths or result.errors:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_CLEAN
@@ -108,7 +110,13 @@ def _write(result, output_format: str, output_file: Optional[str], quiet: bool) 
 
     if output_file is None:
         color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        write_report(result, output_format, sys.stdout, color=color, quiet=quiet)
+        try:
+            write_report(result, output_format, sys.stdout, color=color, quiet=quiet)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader went away (`crml-lint check | head`): not an error of the run. Point
+            # stdout at /dev/null so that Python's flush at exit does not fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
     try:
         with open(output_file, "w", encoding="utf-8", newline="\n") as stream:
@@ -117,19 +125,18 @@ def _write(result, output_format: str, output_file: Optional[str], quiet: bool) 
         raise _Failure(f"cannot write the report to {output_file}: {error.strerror or error}") from error
 
 
-def _refuse_to_overwrite_inputs(output_file: Optional[str], paths: list[str]) -> None:
-    # crml-lint never writes to a file it lints, even when asked to by mistake.
+def _reject_output_file_among_inputs(output_file: Optional[str], files: list[str]) -> None:
+    # crml-lint never writes to a file it lints, even when asked to by mistake. samefile
+    # sees through symbolic links, hard links and different spellings of one path.
     if output_file is None or not os.path.exists(output_file):
         return
-    target = os.path.realpath(output_file)
-    for path in paths:
-        if path != "-" and os.path.exists(path) and _contains(os.path.realpath(path), target):
-            if not os.path.isdir(path) or target.lower().endswith((".json", ".yaml", ".yml", ".template")):
-                raise _Failure(f"--output-file {output_file} is one of the files being linted; choose another file")
-
-
-def _contains(path: str, target: str) -> bool:
-    return path == target or target.startswith(path.rstrip(os.sep) + os.sep)
+    for path in files:
+        try:
+            same = path != "-" and os.path.samefile(path, output_file)
+        except OSError:
+            continue
+        if same:
+            raise _Failure(f"--output-file {output_file} is one of the files being linted ({path}); choose another file")
 
 
 @main.command("rules")
@@ -168,13 +175,32 @@ def _settings(select, ignore, extend_select, severity, fail_on):
         if level.lower() not in LEVELS or not rule_id:
             raise _Failure(f"--severity {item!r} is invalid; write ID=LEVEL with LEVEL one of {', '.join(LEVELS)}")
         overrides[rule_id.strip().upper()] = level.lower()
-    return Settings(
+
+    settings = Settings(
         select=tuple(_split(select)) or ("CRML",),
         ignore=tuple(_split(ignore)),
         extend_select=tuple(_split(extend_select)),
         severity=overrides,
         fail_on=fail_on,
     )
+    if select or ignore or extend_select or overrides:
+        _check_selectors(settings)
+    return settings
+
+
+def _check_selectors(settings) -> None:
+    # A mistyped selector would silently turn rules off (or on), so that a CI gate passes
+    # that should not; it is a usage error instead.
+    from .registry import all_rules
+
+    rule_ids = [rule.id for rule in all_rules()]
+    for option, selectors in (("--select", settings.select), ("--ignore", settings.ignore), ("--extend-select", settings.extend_select)):
+        for selector in selectors:
+            if not any(rule_id.startswith(selector) for rule_id in rule_ids):
+                raise _Failure(f"{option} {selector}: no rule ID starts with it; `crml-lint rules` lists the rules")
+    for rule_id in settings.severity:
+        if rule_id not in rule_ids:
+            raise _Failure(f"--severity {rule_id}: unknown rule ID; `crml-lint rules` lists the rules")
 
 
 def _split(values) -> list[str]:

@@ -358,12 +358,12 @@ def _unknown_fields(context: _ErrorContext) -> list[Problem]:
         suggestion = closest_name(written, known)
         if suggestion is not None:
             suggestion = context.styled(suggestion)
-            message = f"unknown field {json.dumps(written)}; did you mean {json.dumps(suggestion)}?"
-            fix = f"rename it to {json.dumps(suggestion)}"
+            message = f"unknown field {json.dumps(written, ensure_ascii=False)}; did you mean {json.dumps(suggestion, ensure_ascii=False)}?"
+            fix = f"rename it to {json.dumps(suggestion, ensure_ascii=False)}"
         else:
             where = _describe(mapping)
             names = ", ".join(context.styled(name) for name in known)
-            message = f"unknown field {json.dumps(written)}; the fields of {where} are {names}"
+            message = f"unknown field {json.dumps(written, ensure_ascii=False)}; the fields of {where} are {names}"
             fix = "remove it, or rename it to one of the fields listed"
         problems.append(Problem.at(child, message, on_key=True, rule_id=UNKNOWN_FIELD, fix=fix))
     return problems
@@ -391,7 +391,7 @@ def _wrong_type(context: _ErrorContext) -> list[Problem]:
         message = f"{field} must be a string, not a number; quote it: {quoted}"
         fix = f"write {quoted}"
     elif "number" in expected_types and isinstance(value, str) and _reads_as_number(value):
-        message = f"{field} must be a number, not the string {json.dumps(value)}; write it without quotes: {value.strip()}"
+        message = f"{field} must be a number, not the string {json.dumps(value, ensure_ascii=False)}; write it without quotes: {value.strip()}"
         fix = f"write {value.strip()}"
     elif "array" in expected_types and not isinstance(value, (list, dict)):
         listed = json.dumps([value], ensure_ascii=False, default=str)
@@ -438,8 +438,8 @@ def _invalid_enum(context: _ErrorContext) -> list[Problem]:
 
     suggestion = enum_spelling(value, allowed) if isinstance(value, str) else None
     if suggestion is not None:
-        message = f"{field} has the invalid value {written}; did you mean {json.dumps(suggestion)}?"
-        fix = f"write {json.dumps(suggestion)}"
+        message = f"{field} has the invalid value {written}; did you mean {json.dumps(suggestion, ensure_ascii=False)}?"
+        fix = f"write {json.dumps(suggestion, ensure_ascii=False)}"
     else:
         choices = ", ".join(str(choice) for choice in allowed)
         message = f"{field} has the invalid value {written}; the valid values are {choices}"
@@ -459,7 +459,7 @@ def _length(context: _ErrorContext) -> list[Problem]:
         return _tag_key_length(context, text, count, minimum, maximum)
 
     if context.path[:1] == ("tags",):
-        message = f"the value of tag {json.dumps(context.path[-1])} {count}; tag values must have {_length_range(minimum, maximum)}"
+        message = f"the value of tag {json.dumps(context.path[-1], ensure_ascii=False)} {count}; tag values must have {_length_range(minimum, maximum)}"
         return [Problem.at(context.node, message, rule_id=TAG_VALUE_LENGTH)]
 
     message = f"{context.described} {count}; it must have {_length_range(minimum, maximum)}"
@@ -475,7 +475,7 @@ def _tag_key_length(context: _ErrorContext, key: str, count: str, minimum: Optio
     if value is None:
         return [Problem.at(tags, f"a tag key {count}; tag keys must have {rule}", on_key=True, rule_id=TAG_KEY_LENGTH)]
 
-    subject = "a tag key" if not key else f"tag key {json.dumps(key[:20] + '...' if len(key) > 20 else key)}"
+    subject = "a tag key" if not key else f"tag key {json.dumps(key[:20] + '...' if len(key) > 20 else key, ensure_ascii=False)}"
     message = f"{subject} {count}; tag keys must have {rule}"
     return [Problem.at(value, message, on_key=True, rule_id=TAG_KEY_LENGTH)]
 
@@ -553,7 +553,7 @@ def _pattern_fix(text: str, pattern: str) -> Optional[str]:
     )
     for advice, corrected in corrections:
         if corrected and corrected != text and re.search(pattern, corrected):
-            return f"{advice}: {json.dumps(corrected)}"
+            return f"{advice}: {json.dumps(corrected, ensure_ascii=False)}"
     return None
 
 
@@ -589,9 +589,9 @@ def _reserved_tag_prefix(context: _ErrorContext) -> list[Problem]:
     located = value if value is not None else tags
 
     prefix = key[:4]
-    message = f"tag key {json.dumps(key)} starts with {json.dumps(prefix)}; AWS reserves the prefix aws: in any letter case for its own tags"
+    message = f"tag key {json.dumps(key, ensure_ascii=False)} starts with {json.dumps(prefix, ensure_ascii=False)}; AWS reserves the prefix aws: in any letter case for its own tags"
     rest = key[4:]
-    fix = f"rename the key, for example to {json.dumps(rest)}" if rest and rest not in tags else "rename the key"
+    fix = f"rename the key, for example to {json.dumps(rest, ensure_ascii=False)}" if rest and rest not in tags else "rename the key"
     return [Problem.at(located, message, on_key=True, rule_id=RESERVED_TAG_PREFIX, fix=fix)]
 
 

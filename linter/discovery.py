@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
-from typing import Iterable
+from typing import Iterable, Optional
 
 SUFFIXES = (".json", ".yaml", ".yml", ".template")
 """Suffixes of the files that folders are walked for. Files named explicitly are read whatever their suffix."""
@@ -15,14 +15,22 @@ STDIN = "-"
 
 @dataclass
 class Discovery:
-    """The files to read, in a stable order, the named paths that do not exist, and what was excluded."""
+    """The files to read, in a stable order, and what happened to the other paths.
+
+    `missing` are named paths that do not exist, `errors` one message per folder that could
+    not be listed, and `skipped` pairs of a path and the reason it is not read (excluded,
+    not a regular file), which `--verbose` prints.
+    """
 
     files: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
-    excluded: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
-def discover(paths: Iterable[str], exclude: Iterable[str] = (), force_exclude: bool = False) -> Discovery:
+def discover(
+    paths: Iterable[str], exclude: Iterable[str] = (), force_exclude: bool = False, stdin_filename: Optional[str] = None
+) -> Discovery:
     """Expand files and folders into the files to lint.
 
     Folders are walked recursively for `SUFFIXES`, skipping hidden folders and files and
@@ -42,16 +50,19 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), force_exclude: b
 
     for path in paths:
         if path == STDIN:
-            add(path)
+            if force_exclude and stdin_filename and _is_excluded(stdin_filename, globs):
+                found.skipped.append((stdin_filename, "excluded"))
+            else:
+                add(path)
         elif os.path.isdir(path):
             if force_exclude and _is_excluded(path, globs):
-                found.excluded.append(path)
+                found.skipped.append((path, "excluded"))
                 continue
-            for file_path in _walk(path, globs, found.excluded):
+            for file_path in _walk(path, globs, found):
                 add(file_path)
         elif os.path.exists(path):
             if force_exclude and _is_excluded(path, globs):
-                found.excluded.append(path)
+                found.skipped.append((path, "excluded"))
             else:
                 add(path)
         else:
@@ -59,16 +70,20 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), force_exclude: b
     return found
 
 
-def _walk(folder: str, globs: tuple[str, ...], excluded: list[str]) -> list[str]:
+def _walk(folder: str, globs: tuple[str, ...], found: Discovery) -> list[str]:
     files = []
-    for current, folders, names in os.walk(folder):
+
+    def record_error(error: OSError) -> None:
+        found.errors.append(f"{error.filename}: cannot be read: {error.strerror or error}")
+
+    for current, folders, names in os.walk(folder, onerror=record_error):
         kept = []
         for name in sorted(folders):
             path = os.path.join(current, name)
             if name.startswith("."):
                 continue
             if _is_excluded(path, globs):
-                excluded.append(path)
+                found.skipped.append((path, "excluded"))
                 continue
             kept.append(name)
         folders[:] = kept
@@ -78,9 +93,11 @@ def _walk(folder: str, globs: tuple[str, ...], excluded: list[str]) -> list[str]
             if name.startswith(".") or not name.lower().endswith(SUFFIXES):
                 continue
             if _is_excluded(path, globs):
-                excluded.append(path)
-                continue
-            files.append(path)
+                found.skipped.append((path, "excluded"))
+            elif not os.path.isfile(path):
+                found.skipped.append((path, "not a regular file"))
+            else:
+                files.append(path)
     return files
 
 

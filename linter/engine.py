@@ -16,13 +16,13 @@ from dataclasses import replace
 from typing import Iterable, Iterator, Optional
 
 from .association import Association
-from .discovery import STDIN, discover
+from .discovery import STDIN, Discovery, discover
 from .finding import Finding, Problem, fingerprint
 from .loading import LoadResult
 from .result import LintResult
 from .rule import Rule
 from .settings import Settings
-from .source import SourceError, SourceFile
+from .source import FileTooLarge, SourceError, SourceFile
 
 # Every association names at least one of these, in any letter case. Text without them is
 # skipped before parsing, which keeps unrelated JSON and YAML in a repository cheap.
@@ -176,22 +176,38 @@ def run(
     force_exclude: bool = False,
     stdin_filename: Optional[str] = None,
     stdin: Optional[bytes] = None,
+    found: Optional[Discovery] = None,
 ) -> LintResult:
-    """Lint every file the paths name; a path that does not exist is recorded, not raised."""
+    """Lint every file the paths name.
+
+    Problems with paths (missing, unreadable, not a regular file) and failures of a rule are
+    recorded in the result, not raised, so that every other file is still reported. Pass
+    `found` when the caller has already run discovery.
+    """
     from . import __version__
 
     engine = Engine(settings)
-    found = discover(paths, exclude, force_exclude)
+    if found is None:
+        found = discover(paths, exclude, force_exclude, stdin_filename=stdin_filename)
     result = LintResult(root=os.getcwd(), tool_version=__version__, missing_paths=found.missing)
-    result.skipped.extend((path, "excluded") for path in found.excluded)
+    result.errors.extend(found.errors)
+    result.skipped.extend(found.skipped)
 
     for path in found.files:
         try:
             source = _read(path, stdin_filename, stdin)
-        except SourceError as error:
-            result.unreadable.append(str(error))
+        except FileTooLarge as error:
+            result.skipped.append((path, str(error)))
             continue
-        findings, associations, skip_reason = engine.lint_source(source)
+        except SourceError as error:
+            result.errors.append(str(error))
+            continue
+
+        try:
+            findings, associations, skip_reason = engine.lint_source(source)
+        except InternalError as error:
+            result.errors.append(str(error))
+            continue
         result.files_checked += 1
         result.associations += associations
         result.findings.extend(findings)
@@ -204,11 +220,15 @@ def run(
 
 
 def lint_paths(paths: Iterable[str], settings: Optional[Settings] = None, *, exclude: Iterable[str] = ()) -> list[Finding]:
-    paths = list(paths)
+    # A single path given as a string is one path, not a list of one-letter paths.
+    paths = [os.fspath(paths)] if isinstance(paths, (str, os.PathLike)) else [os.fspath(path) for path in paths]
     missing = [path for path in paths if path != STDIN and not os.path.exists(path)]
     if missing:
         raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
-    return run(paths, settings, exclude=exclude).findings
+    result = run(paths, settings, exclude=exclude)
+    if result.errors:
+        raise InternalError("; ".join(result.errors))
+    return result.findings
 
 
 def lint_text(text: str, filename: str = "<stdin>", settings: Optional[Settings] = None) -> list[Finding]:

@@ -98,4 +98,5 @@ def fingerprint(rule_id: str, path: str, resource: Optional[str], field_path: st
     import hashlib  # imported here: loading OpenSSL costs start-up time that runs without findings need not pay
 
     material = "\x1f".join((rule_id, path, resource or "", field_path, identity, str(occurrence)))
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a file name that is not valid UTF-8 reaches Python as lone surrogates.
+    return hashlib.sha256(material.encode("utf-8", errors="surrogatepass")).hexdigest()[:32]

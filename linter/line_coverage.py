@@ -15,6 +15,8 @@ from typing import Iterator, Optional
 
 import regex
 
+from .patterns import compile_pattern
+
 EVERY_LINE = "every line"
 EVERY_NON_EMPTY_LINE = "every non-empty line"
 
@@ -62,9 +64,8 @@ def lines_matched(pattern: str) -> Optional[str]:
 
     None also stands for a pattern that does not compile or runs out of its time budget.
     """
-    try:
-        compiled = regex.compile(pattern)
-    except regex.error:
+    compiled, _ = compile_pattern(pattern)
+    if compiled is None:
         return None
 
     # NOTE: the samples decide. A lookaround that excludes text none of them contains,

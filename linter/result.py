@@ -15,8 +15,8 @@ class LintResult:
 
     `rules` are the rules that ran, sorted by ID: SARIF describes each of them, so a rule
     that found nothing still appears in the report. `root` is the absolute folder that
-    relative paths in `findings` start from. `missing_paths` were named but do not exist; `unreadable` holds
-    one message per file that exists but could not be read.
+    relative paths in `findings` start from. `missing_paths` were named but do not exist; `errors` holds
+    one message per path that could not be read and per file a rule failed on.
     """
 
     findings: list[Finding] = field(default_factory=list)
@@ -24,7 +24,7 @@ class LintResult:
     files_checked: int = 0
     associations: int = 0
     missing_paths: list[str] = field(default_factory=list)
-    unreadable: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     root: str = ""
     tool_version: str = ""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import os
+import stat
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -23,35 +25,48 @@ class SourceError(Exception):
     """A path that cannot be read at all (missing, a folder where a file was expected, no permission)."""
 
 
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Files larger than this are not read. A request is a few kilobytes and CloudFormation
+accepts templates of at most 1 MB, so a larger file holds no association, and reading it
+would only cost time and memory."""
+
+
+class FileTooLarge(SourceError):
+    """A file above MAX_FILE_BYTES, which is skipped rather than read."""
+
+
 @dataclass
 class SourceFile:
     """The text of one input and the name reports give it.
 
-    `text` has any byte order mark removed and CRLF line ends turned into LF, which keeps
-    every line and column as the user's editor counts them. `decode_error` is set when
-    the bytes are not UTF-8; `text` then holds them decoded with replacement characters,
-    so that the file can still be recognised and reported as unparsable.
+    `text` has any byte order mark removed and CRLF or lone CR line ends turned into LF,
+    which keeps every line and column as the user's editor counts them (JSON reads a CR as
+    white space and YAML as a line break, so either way it means the same). `decode_error`
+    is set when the bytes are not UTF-8; `text` then holds them decoded as well as
+    possible, so that the file can still be recognised and reported as unparsable.
     """
 
     path: str
     text: str
     decode_error: Optional[str] = None
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _astral_columns: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> "SourceFile":
-        decode_error = None
         if data.startswith(codecs.BOM_UTF8):
             data = data[len(codecs.BOM_UTF8):]
 
         # A UTF-16 or UTF-32 file (as some Windows editors save JSON) is decoded only to
         # recognise it, then reported as unparsable, because the AWS CLI expects UTF-8.
-        for bom, encoding in _OTHER_UNICODE_BOMS:
-            if data.startswith(bom):
-                text = data[len(bom):].decode(encoding, errors="replace")
-                error = f"the file is encoded as {encoding[:6].upper()}, not UTF-8"
-                return cls(path=path, text=text.replace("\r\n", "\n"), decode_error=error)
+        wide_encoding = _wide_encoding(data)
+        if wide_encoding is not None:
+            encoding, bom_length = wide_encoding
+            text = data[bom_length:].decode(encoding, errors="replace")
+            error = f"the file is encoded as {encoding[:6].upper()}, not UTF-8"
+            return cls(path=path, text=_normalize_line_ends(text), decode_error=error)
 
+        decode_error = None
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -59,15 +74,21 @@ class SourceFile:
             text = data.decode("utf-8", errors="replace")
         if "\x00" in text and decode_error is None:
             decode_error = "the file is binary (it contains a NUL byte)"
-        return cls(path=path, text=text.replace("\r\n", "\n"), decode_error=decode_error)
+        return cls(path=path, text=_normalize_line_ends(text), decode_error=decode_error)
 
     @classmethod
     def read(cls, path: str, display_path: Optional[str] = None) -> "SourceFile":
+        """Read a regular file; raise SourceError for anything else, FileTooLarge above MAX_FILE_BYTES."""
         try:
             with open(path, "rb") as stream:
-                data = stream.read()
+                # A FIFO or a device such as /dev/zero would block or never end.
+                if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                    raise SourceError(f"{path}: cannot be read: not a regular file")
+                data = stream.read(MAX_FILE_BYTES + 1)
         except OSError as error:
             raise SourceError(f"{path}: cannot be read: {error.strerror or error}") from error
+        if len(data) > MAX_FILE_BYTES:
+            raise FileTooLarge(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, too large to hold an association")
         return cls.from_bytes(display_path or path, data)
 
     def line_text(self, line: int) -> str:
@@ -107,10 +128,13 @@ class SourceFile:
         )
 
     def _utf16_column(self, line: int, column: int) -> int:
-        before = self.line_text(line)[: column - 1]
-        if before.isascii():
-            return column
-        return len(before.encode("utf-16-le")) // 2 + 1 + max(0, column - 1 - len(before))
+        # Characters above U+FFFF take two UTF-16 code units. Their columns are found once
+        # per line, so that many findings on one long line stay cheap.
+        astral = self._astral_columns.get(line)
+        if astral is None:
+            astral = [index + 1 for index, character in enumerate(self.line_text(line)) if ord(character) > 0xFFFF]
+            self._astral_columns[line] = astral
+        return column + bisect.bisect_left(astral, column)
 
     def _starts(self) -> list[int]:
         if not self._line_starts:
@@ -121,3 +145,25 @@ class SourceFile:
                 index = self.text.find("\n", index + 1)
             self._line_starts = starts
         return self._line_starts
+
+
+def _normalize_line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _wide_encoding(data: bytes) -> Optional[tuple[str, int]]:
+    """The UTF-16 or UTF-32 encoding of `data` and the length of its byte order mark, or None."""
+    for bom, encoding in _OTHER_UNICODE_BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+
+    # Without a byte order mark, UTF-16 text made mostly of ASCII has a NUL in every other byte.
+    sample = data[:512]
+    if len(sample) >= 8 and b"\x00" in sample:
+        even_nuls = sample[0::2].count(0) / len(sample[0::2])
+        odd_nuls = sample[1::2].count(0) / len(sample[1::2])
+        if odd_nuls > 0.7 and even_nuls < 0.1:
+            return "utf-16-le", 0
+        if even_nuls > 0.7 and odd_nuls < 0.1:
+            return "utf-16-be", 0
+    return None

@@ -49,12 +49,11 @@ None.
 
 from __future__ import annotations
 
-import regex
-
 from crml_lint.document import ScalarNode, format_path
 from crml_lint.finding import Problem
 from crml_lint.log_policies import iter_log_policies
 from crml_lint.pattern_errors import describe_error
+from crml_lint.patterns import CompileError, compile_pattern
 from crml_lint.string_positions import span_of_characters
 
 ID = "CRML203"
@@ -68,13 +67,12 @@ def check(association, options):
         pattern = policy.field("filterPattern")
         if not isinstance(pattern, ScalarNode) or not isinstance(pattern.value, str):
             continue
-        try:
-            regex.compile(pattern.value)
-        except regex.error as error:
+        _, error = compile_pattern(pattern.value)
+        if error is not None:
             yield _problem(association.source, pattern, error)
 
 
-def _problem(source, pattern: ScalarNode, error: regex.error) -> Problem:
+def _problem(source, pattern: ScalarNode, error: CompileError) -> Problem:
     index, explanation = describe_error(pattern.value, error.msg, error.pos)
     return Problem(
         message=f"{format_path(pattern.user_path)} is not a valid regular expression: {explanation}",

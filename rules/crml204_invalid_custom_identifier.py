@@ -63,12 +63,11 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from crml_lint.document import ScalarNode, format_path
 from crml_lint.finding import Problem
 from crml_lint.log_policies import iter_log_policies, string_items
 from crml_lint.pattern_errors import describe_error
+from crml_lint.patterns import CompileError, compile_pattern
 from crml_lint.string_positions import span_of_characters
 
 ID = "CRML204"
@@ -87,13 +86,12 @@ def check(association, options):
         for identifier in string_items(identifiers):
             if not _ACCEPTED_IDENTIFIER.match(identifier.value):
                 continue
-            try:
-                regex.compile(identifier.value)
-            except regex.error as error:
+            _, error = compile_pattern(identifier.value)
+            if error is not None:
                 yield _problem(association.source, identifier, error)
 
 
-def _problem(source, identifier: ScalarNode, error: regex.error) -> Problem:
+def _problem(source, identifier: ScalarNode, error: CompileError) -> Problem:
     index, explanation = describe_error(identifier.value, error.msg, error.pos)
     return Problem(
         message=f"{format_path(identifier.user_path)} is not a valid regular expression: {explanation}",

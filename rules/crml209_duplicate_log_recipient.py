@@ -89,7 +89,7 @@ def check(association, options):
             earlier = format_path(first.node.user_path[-3:])
             yield Problem.at(
                 account,
-                f"account {json.dumps(account.value)} in {format_path(account.user_path)} already receives "
+                f"account {json.dumps(account.value, ensure_ascii=False)} in {format_path(account.user_path)} already receives "
                 f"these logs through {earlier}, so two log policies apply to it; "
                 "list each account in one policy only, or merge the two policies",
                 fix="remove this account from one of the two policies",

@@ -90,14 +90,14 @@ def check(association, options):
         if name in keys:
             continue
 
-        message = f"required tag {json.dumps(name)} is missing"
+        message = f"required tag {json.dumps(name, ensure_ascii=False)} is missing"
         near = folded.get(name.casefold())
         if near is not None:
-            message += f"; the association has {json.dumps(near)}, but tag keys are case-sensitive: rename it to {json.dumps(name)}"
+            message += f"; the association has {json.dumps(near, ensure_ascii=False)}, but tag keys are case-sensitive: rename it to {json.dumps(name, ensure_ascii=False)}"
         else:
             message += f"; add it to {_tags_path(association, tags)}"
 
-        fix = f"add the tag {json.dumps(name)}"
+        fix = f"add the tag {json.dumps(name, ensure_ascii=False)}"
         if tags is not None:
             yield Problem.at(tags, message, on_key=True, fix=fix, identity=name)
         else:

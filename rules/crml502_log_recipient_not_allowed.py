@@ -90,7 +90,7 @@ def check(association, options):
                 continue
             yield Problem.at(
                 account,
-                f"{format_path(account.user_path)} is account {json.dumps(account.value)}, which is not among "
+                f"{format_path(account.user_path)} is account {json.dumps(account.value, ensure_ascii=False)}, which is not among "
                 f"the accounts allowed to receive logs ({shown}); remove it, or use an allowed account",
                 fix="remove this account",
             )

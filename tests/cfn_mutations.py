@@ -227,14 +227,12 @@ MUTATIONS = (
     # expected and a number where a string is expected, and the limits are inclusive.
     Mutation("size-as-quoted-number", TRAINED_MODELS + ("MaxArtifactSize", "Value"), "5"),
     Mutation("account-id-as-number", LOG_POLICY + ("AllowedAccountIds", 1), 444455556666),
+    Mutation("name-with-emoji", ("Name",), "churn-\U0001F4C8", ("CRML107",)),
     Mutation("name-as-number", ("Name",), 2024),
     Mutation("description-empty", ("Description",), ""),
     Mutation("export-size-at-cfn-limit", EXPORTS + ("MaxSize", "Value"), 10.0),
     Mutation("name-at-maximum-length", ("Name",), "n" * 63),
     Mutation("tag-value-aws-prefix", ("Tags", 0, "Value"), "aws:team"),
-    # A character above U+FFFF: crml-lint reads the name pattern as allowing it, cfn-lint
-    # does not. The differential test's table of false errors gives the reason.
-    Mutation("name-with-emoji", ("Name",), "churn-\U0001F4C8"),
     # Values built from intrinsic functions are not judged. Each literal branch of an
     # Fn::If is judged, since either may be deployed.
     Mutation("membership-from-parameter", ("MembershipIdentifier",), {"Ref": "MembershipId"}),

@@ -176,3 +176,86 @@ def test_force_exclude_applies_to_named_files(tmp_path):
     shutil.copy(EXAMPLES / "typical-mistakes.json", target)
     assert run_cli("check", str(target), "--exclude", "request.json").returncode == 1
     assert run_cli("check", str(target), "--exclude", "request.json", "--force-exclude").returncode == 0
+
+
+def test_deeply_nested_pattern_is_a_finding(tmp_path):
+    request = tmp_path / "request.json"
+    text = (EXAMPLES / "typical-mistakes.json").read_text().replace('"(ERROR|FATAL"', '"' + "(" * 1000 + '"')
+    request.write_text(text)
+    completed = run_cli("check", str(request), str(EXAMPLES / "clean-association.yaml"))
+    assert completed.returncode == 1, completed.stderr
+    assert "nest too deeply" in completed.stdout
+    assert "Traceback" not in completed.stderr
+
+
+def test_file_name_not_utf8(tmp_path):
+    folder = os.fsencode(tmp_path)
+    target = os.path.join(folder, b"bad\xff.json")
+    with open(target, "wb") as stream:
+        stream.write((EXAMPLES / "typical-mistakes.json").read_bytes())
+    for output_format in ("text", "json", "sarif"):
+        completed = run_cli("check", str(tmp_path), "--output-format", output_format)
+        assert completed.returncode == 1, completed.stderr
+        assert "CRML203" in completed.stdout
+
+
+def test_carriage_return_line_ends(tmp_path):
+    request = tmp_path / "request.json"
+    request.write_bytes((EXAMPLES / "typical-mistakes.json").read_bytes().replace(b"\n", b"\r"))
+    completed = run_cli("check", str(request))
+    assert "request.json:2:29: CRML107" in completed.stdout
+    assert "request.json:10:47: CRML107" in completed.stdout
+
+
+def test_fifo_in_folder_is_skipped(tmp_path):
+    os.mkfifo(tmp_path / "pipe.json")
+    shutil.copy(EXAMPLES / "typical-mistakes.json", tmp_path / "request.json")
+    completed = subprocess.run(
+        [sys.executable, "-m", "crml_lint", "check", "--verbose", str(tmp_path)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert completed.returncode == 1
+    assert "pipe.json: not a regular file" in completed.stderr
+
+
+def test_device_named_explicitly_is_an_error():
+    completed = subprocess.run(
+        [sys.executable, "-m", "crml_lint", "check", "/dev/zero", str(EXAMPLES / "typical-mistakes.json")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert completed.returncode == 2
+    assert "/dev/zero: cannot be read: not a regular file" in completed.stderr
+    assert "CRML203" in completed.stdout
+
+
+def test_closed_pipe_is_not_an_error():
+    command = f"{sys.executable} -m crml_lint check {EXAMPLES} | head -c 10 > /dev/null; exit ${{PIPESTATUS[0]}}"
+    completed = subprocess.run(["bash", "-c", command], capture_output=True, text=True)
+    assert completed.returncode == 1
+    assert "BrokenPipe" not in completed.stderr
+
+
+@pytest.mark.parametrize("option", [["--select", "CRLM1"], ["--ignore", "CRML999"], ["--severity", "CRML999=error"]])
+def test_unknown_rule_selector_is_usage_error(option):
+    completed = run_cli("check", *option, str(EXAMPLES))
+    assert completed.returncode == 2
+    assert "crml-lint rules" in completed.stderr
+
+
+def test_output_file_hard_link_to_input(tmp_path):
+    target = tmp_path / "request.json"
+    shutil.copy(EXAMPLES / "typical-mistakes.json", target)
+    os.link(target, tmp_path / "report.txt")
+    before = target.read_bytes()
+    completed = run_cli("check", str(target), "-o", str(tmp_path / "report.txt"))
+    assert completed.returncode == 2
+    assert target.read_bytes() == before
+
+
+def test_utf16_without_bom_is_reported(tmp_path):
+    request = tmp_path / "request.json"
+    request.write_bytes((EXAMPLES / "typical-mistakes.json").read_text().encode("utf-16-le"))
+    completed = run_cli("check", str(request))
+    assert completed.returncode == 1
+    assert "CRML001" in completed.stdout
+    assert "UTF-16" in completed.stdout

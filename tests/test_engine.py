@@ -113,3 +113,8 @@ def test_utf16_file_is_unparsable(tmp_path, encoding):
     findings = lint_paths([str(path)])
     assert [f.rule_id for f in findings] == ["CRML001"]
     assert "not UTF-8" in findings[0].message
+
+
+def test_lint_paths_takes_single_string():
+    path = str(EXAMPLES / "typical-mistakes.json")
+    assert lint_paths(path) == lint_paths([path])
