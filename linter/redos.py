@@ -47,23 +47,10 @@ class Deadline:
     """A point in wall-clock time after which the analysis of one pattern stops."""
 
     def __init__(self, seconds: float) -> None:
-        self.started = time.perf_counter()
-        self.started_cpu = time.process_time()
-        self.end = self.started + seconds
+        self.end = time.perf_counter() + seconds
 
     def remaining(self) -> float:
         return self.end - time.perf_counter()
-
-    def cpu_share(self) -> float:
-        """The share of wall-clock time this process has had the CPU for since the deadline was set.
-
-        The `regex` timeout counts CPU time, so on a busy machine it runs longer in wall-clock
-        time. Scaling the timeout by this share keeps the wall-clock budget.
-        """
-        wall = time.perf_counter() - self.started
-        if wall < 0.001:
-            return 1.0
-        return min(1.0, max(0.05, (time.process_time() - self.started_cpu) / wall))
 
     def check(self) -> None:
         if time.perf_counter() > self.end:
@@ -72,7 +59,6 @@ class Deadline:
     def reserving(self, seconds: float) -> "Deadline":
         """A deadline that passes `seconds` earlier, leaving that time for work after it."""
         earlier = Deadline(0)
-        earlier.started, earlier.started_cpu = self.started, self.started_cpu
         earlier.end = self.end - seconds
         return earlier
 
