@@ -82,7 +82,6 @@ the parts to match disjoint characters, such as `^[\\w\\s]*: (ERROR|FATAL)`.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator, Optional
 
 
@@ -91,6 +90,7 @@ from crml_lint.finding import Problem
 from crml_lint.log_policies import LogPolicy, iter_log_policies, string_items
 from crml_lint.patterns import compile_pattern
 from crml_lint.redos import Attack, BudgetExceeded, Deadline, Vulnerability, describe_characters, find_vulnerability, quote
+from crml_lint.redos_charsets import prepare_unicode_tables
 from crml_lint.redos_confirm import Confirmation, confirm
 from crml_lint.rule_options import InvalidOptionError, number_option
 from crml_lint.string_positions import span_of_characters
@@ -104,6 +104,8 @@ OPTIONS = {"time_budget_ms": 100, "confirm": True}
 
 _MAX_QUOTED_PREFIX = 24
 _IDENTIFIERS_PATH = ("logRedactionConfiguration", "customEntityConfig", "customDataIdentifiers")
+_MAX_CACHED_RESULTS = 256
+_RESULTS: dict[tuple[str, float, bool], Optional[tuple[Vulnerability, Optional[Confirmation]]]] = {}
 
 
 def check(association, options):
@@ -123,13 +125,19 @@ def check(association, options):
             yield _problem(association.source, pattern, vulnerability, confirmation, budget_seconds)
 
 
-@lru_cache(maxsize=256)
 def _analyse(pattern: str, budget_seconds: float, confirming: bool) -> Optional[tuple[Vulnerability, Optional[Confirmation]]]:
     """Analyse and confirm one pattern within the budget.
 
-    The result is cached, so a pattern repeated in a file, or checked again for each branch
-    of an Fn::If, costs one budget and gets the same message.
+    Results are cached, so a pattern repeated in a file, or checked again for each branch
+    of an Fn::If, costs one budget and gets the same message. A static analysis that ran
+    out of budget is not cached, so a later check of the pattern tries again.
     """
+    key = (pattern, budget_seconds, confirming)
+    if key in _RESULTS:
+        return _RESULTS[key]
+
+    # The Unicode tables are built once per process, before the first pattern's budget starts.
+    prepare_unicode_tables()
     deadline = Deadline(budget_seconds)
     try:
         vulnerability = find_vulnerability(pattern, deadline)
@@ -137,13 +145,18 @@ def _analyse(pattern: str, budget_seconds: float, confirming: bool) -> Optional[
         # NOTE: a pattern whose static analysis runs out of budget before it finds anything
         # is not reported, although it may be vulnerable.
         return None
-    if vulnerability is None:
-        return None
 
-    confirmation = None
-    if confirming:
-        confirmation = confirm(pattern, vulnerability.attack, vulnerability.exponential, deadline, vulnerability.match_text)
-    return vulnerability, confirmation
+    result = None
+    if vulnerability is not None:
+        confirmation = None
+        if confirming:
+            confirmation = confirm(pattern, vulnerability.attack, vulnerability.exponential, deadline, vulnerability.match_text)
+        result = (vulnerability, confirmation)
+
+    if len(_RESULTS) >= _MAX_CACHED_RESULTS:
+        _RESULTS.clear()
+    _RESULTS[key] = result
+    return result
 
 
 def _patterns(document) -> Iterator[ScalarNode]:

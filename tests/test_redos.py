@@ -295,7 +295,7 @@ def test_invalid_pattern_left_to_crml203():
 
 
 def test_confirm_option_off_says_so():
-    settings = Settings(rule_options={"CRML205": {"confirm": False}})
+    settings = Settings(rule_options={"CRML205": {"confirm": False, "time_budget_ms": 5000}})
     findings = _crml205(_REQUEST.format(pattern=r"'^(a|aa)+$'"), settings=settings)
     assert "not run against the regex module" in findings[0].message
 
