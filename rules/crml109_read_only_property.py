@@ -8,8 +8,10 @@ them with `!GetAtt`, but not set them. The finding points at the property's key.
 applies to CloudFormation templates only; the API request has no such fields.
 
 ## Why it matters
-CloudFormation rejects a template that sets a read-only property, so the stack fails to
-create or update. The values often come from copying the output of
+The resource type's schema marks these properties read-only: the value comes from the
+service, never from the template, so a value written there is at best ignored and at worst
+rejects the stack (cfn-lint reports such properties as errors, E3040). The values often
+come from copying the output of
 `get-configured-model-algorithm-association` into a template: the collaboration is
 already named by the membership, and the association's ARN does not exist before the
 resource does.
