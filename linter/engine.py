@@ -209,6 +209,7 @@ def run(
             result.errors.append(str(error))
             continue
         result.files_checked += 1
+        result.checked_paths.append(source.path)
         result.associations += associations
         result.findings.extend(findings)
         if skip_reason:

@@ -17,6 +17,9 @@ class LintResult:
     that found nothing still appears in the report. `root` is the absolute folder that
     relative paths in `findings` start from. `missing_paths` were named but do not exist; `errors` holds
     one message per path that could not be read and per file a rule failed on.
+    `checked_paths` names the files counted in `files_checked`, as findings name them, so
+    a report can list a file that has no findings (the JUnit report writes a passing test
+    case for it).
     """
 
     findings: list[Finding] = field(default_factory=list)
@@ -29,6 +32,7 @@ class LintResult:
     root: str = ""
     tool_version: str = ""
     notices: list[str] = field(default_factory=list)
+    checked_paths: list[str] = field(default_factory=list)
 
     def rule(self, rule_id: str) -> Optional[Rule]:
         for rule in self.rules:
