@@ -82,18 +82,23 @@ the parts to match disjoint characters, such as `^[\\w\\s]*: (ERROR|FATAL)`.
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 
 from crml_lint.document import ScalarNode, format_path
 from crml_lint.finding import Problem
 from crml_lint.log_policies import LogPolicy, iter_log_policies, string_items
 from crml_lint.patterns import compile_pattern
-from crml_lint.redos import Attack, BudgetExceeded, Deadline, Vulnerability, describe_characters, find_vulnerability, quote
-from crml_lint.redos_charsets import prepare_unicode_tables
-from crml_lint.redos_confirm import Confirmation, confirm
+from crml_lint.quantifiers import could_backtrack_badly
 from crml_lint.rule_options import InvalidOptionError, number_option
 from crml_lint.string_positions import span_of_characters
+
+if TYPE_CHECKING:
+    from crml_lint.redos import Attack, Vulnerability
+    from crml_lint.redos_confirm import Confirmation
+
+# The analysis modules are imported on first use: most patterns never need them (see
+# crml_lint.quantifiers), and importing them costs start-up time.
 
 ID = "CRML205"
 NAME = "catastrophic-backtracking"
@@ -118,6 +123,8 @@ def check(association, options):
         compiled, _ = compile_pattern(pattern.value)
         if compiled is None:
             continue  # CRML203 and CRML204 report patterns that do not compile.
+        if not could_backtrack_badly(pattern.value):
+            continue  # too little repetition to be worse than quadratic
 
         outcome = _analyse(pattern.value, budget_seconds, confirming)
         if outcome is not None:
@@ -135,6 +142,10 @@ def _analyse(pattern: str, budget_seconds: float, confirming: bool) -> Optional[
     key = (pattern, budget_seconds, confirming)
     if key in _RESULTS:
         return _RESULTS[key]
+
+    from crml_lint.redos import BudgetExceeded, Deadline, find_vulnerability
+    from crml_lint.redos_charsets import prepare_unicode_tables
+    from crml_lint.redos_confirm import confirm
 
     # The Unicode tables are built once per process, before the first pattern's budget starts.
     prepare_unicode_tables()
@@ -204,6 +215,8 @@ def _problem(source, pattern: ScalarNode, vulnerability: Vulnerability,
 
 def _describe_attack(vulnerability: Vulnerability, attack: Attack) -> str:
     """Say what the attack line holds, in words: "that holds a long run of digits followed by '!'"."""
+    from crml_lint.redos import describe_characters, quote
+
     parts = []
     prefix = attack.prefix
     first_set = vulnerability.pump_sets[0] if vulnerability.pump_sets else None
