@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from typing import Any, Mapping, Optional, Tuple
 
 from .finding import LEVELS
@@ -23,6 +25,9 @@ class Settings:
     severity: Mapping[str, str] = field(default_factory=dict)
     fail_on: str = "error"
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    exclude: Tuple[str, ...] = ()
+    per_file_ignores: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
+    config_path: Optional[str] = None
 
     def is_enabled(self, rule_id: str) -> bool:
         chosen = _longest_match(rule_id, self.select + self.extend_select)
@@ -37,6 +42,35 @@ class Settings:
     def fails(self, level: str) -> bool:
         """True when a finding of this level reaches the fail level."""
         return LEVELS.index(level) >= LEVELS.index(self.fail_on)
+
+    def ignored_by_file(self, rule_id: str, path: str) -> bool:
+        """True when a `per_file_ignores` glob matches the file and one of its selectors the rule.
+
+        A glob with a `/` matches the path relative to the configuration file's folder
+        (`fixtures/**`); a glob without one matches the file name too (`*.json`).
+        """
+        if not self.per_file_ignores:
+            return False
+        relative = self._relative(path)
+        name = relative.rsplit("/", 1)[-1]
+        for glob, selectors in self.per_file_ignores:
+            matched = fnmatch(relative, glob) or ("/" not in glob and fnmatch(name, glob))
+            if matched and _longest_match(rule_id, selectors) is not None:
+                return True
+        return False
+
+    def excludes(self, path: str) -> bool:
+        """True when an `exclude` glob matches the path, relative to the configuration file's folder, or a trailing part of it."""
+        if not self.exclude:
+            return False
+        parts = self._relative(path).split("/")
+        candidates = {"/".join(parts[index:]) for index in range(len(parts))}
+        return any(fnmatch(candidate, glob.rstrip("/")) for glob in self.exclude for candidate in candidates)
+
+    def _relative(self, path: str) -> str:
+        folder = os.path.dirname(os.path.abspath(self.config_path)) if self.config_path else os.getcwd()
+        relative = os.path.relpath(os.path.abspath(path), folder)
+        return relative.replace(os.sep, "/")
 
 
 def _longest_match(rule_id: str, selectors: Tuple[str, ...]) -> Optional[str]:
