@@ -13,7 +13,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import replace
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from .association import Association
 from .discovery import STDIN, Discovery, discover
@@ -21,6 +21,7 @@ from .finding import Finding, Problem, fingerprint
 from .loading import LoadResult
 from .result import LintResult
 from .rule import Rule
+from .rule_options import InvalidOptionError
 from .settings import Settings
 from .source import FileTooLarge, SourceError, SourceFile
 
@@ -114,6 +115,12 @@ class Engine:
             try:
                 for problem in rule.check(association, options):
                     yield problem if problem.rule_id else _with_rule_id(problem, rule.id)
+            except InvalidOptionError as error:
+                # A bad option is the configuration's fault, and would fail on every file.
+                from .config import ConfigError
+
+                where = self.settings.config_path or "settings"
+                raise ConfigError(f"{where}: rules.{rule.id}: {error}") from error
             except Exception as error:
                 raise InternalError(
                     f"rule {rule.id} ({rule.name}) failed on {association.source.path}: {type(error).__name__}: {error}"
@@ -129,6 +136,10 @@ class Engine:
         for problem, resource in problems:
             rule_id = problem.rule_id or "CRML000"
             if not self.settings.is_enabled(rule_id):
+                continue
+            # NOTE: the suppression stage should turn these into `external` suppressions
+            # once it exists; until then the findings are dropped here.
+            if self.settings.ignored_by_file(rule_id, source.path):
                 continue
 
             # Findings that share rule, resource, field and identity are told apart by
@@ -177,16 +188,33 @@ def run(
     stdin_filename: Optional[str] = None,
     stdin: Optional[bytes] = None,
     found: Optional[Discovery] = None,
+    settings_for: Optional[Callable[[str], Settings]] = None,
+    rules: Optional[list[Rule]] = None,
 ) -> LintResult:
     """Lint every file the paths name.
 
     Problems with paths (missing, unreadable, not a regular file) and failures of a rule are
     recorded in the result, not raised, so that every other file is still reported. Pass
-    `found` when the caller has already run discovery.
+    `found` when the caller has already run discovery, `settings_for` to give each file its
+    own settings (from its configuration file), and `rules` to lint with other rules than
+    the registry's. A configuration that cannot be used raises crml_lint.config.ConfigError.
     """
     from . import __version__
 
-    engine = Engine(settings)
+    engines: dict[int, Engine] = {}
+
+    def engine_for(file_settings: Settings) -> Engine:
+        # One engine per distinct settings object, all sharing one list of rules.
+        nonlocal rules
+        engine = engines.get(id(file_settings))
+        if engine is None:
+            loaded = [other for other in engines.values() if other.rules_loaded]
+            if rules is None and loaded:
+                rules = loaded[0]._rules
+            engine = engines[id(file_settings)] = Engine(file_settings, rules)
+        return engine
+
+    named = {os.path.normpath(path) for path in paths if path != STDIN}
     if found is None:
         found = discover(paths, exclude, force_exclude, stdin_filename=stdin_filename)
     result = LintResult(root=os.getcwd(), tool_version=__version__, missing_paths=found.missing)
@@ -194,6 +222,13 @@ def run(
     result.skipped.extend(found.skipped)
 
     for path in found.files:
+        file_settings = settings_for(path) if settings_for else (settings or Settings())
+        walked = os.path.normpath(path) not in named and path != STDIN
+        if (walked or force_exclude) and path != STDIN and file_settings.excludes(path):
+            result.skipped.append((path, "excluded by the configuration"))
+            continue
+        engine = engine_for(file_settings)
+
         try:
             source = _read(path, stdin_filename, stdin)
         except FileTooLarge as error:
@@ -215,8 +250,9 @@ def run(
         if skip_reason:
             result.skipped.append((source.path, skip_reason))
 
-    if engine.rules_loaded:
-        result.rules = engine.enabled_rules()
+    enabled = {rule.id: rule for engine in engines.values() if engine.rules_loaded for rule in engine.enabled_rules()}
+    if enabled:
+        result.rules = [enabled[rule_id] for rule_id in sorted(enabled)]
     return result
 
 
