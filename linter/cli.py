@@ -2,8 +2,8 @@
 
 Exit status, as CI gates rely on it: 0 when no finding reaches the fail level, 1 when one
 does, 2 when crml-lint could not do its job (bad usage, a path that does not exist or
-cannot be read, an internal error). Errors are one line on stderr; `--verbose` adds the
-traceback.
+cannot be read, a configuration that cannot be used, an internal error). Errors are one
+line on stderr; `--verbose` adds the traceback.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
-_OUTPUT_FORMATS = ("text", "json", "sarif")
+_OUTPUT_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 
 
 class _Failure(Exception):
@@ -40,7 +40,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--output-format", type=click.Choice(_OUTPUT_FORMATS), default="text", show_default=True, help="Report format.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file instead of standard output.")
-@click.option("--fail-on", type=click.Choice(LEVELS), default="error", show_default=True, help="Lowest finding level that makes the exit status 1.")
+@click.option("--fail-on", type=click.Choice(LEVELS), help="Lowest finding level that makes the exit status 1 (default: the configuration's, else error).")
 @click.option("--exit-zero", is_flag=True, help="Exit with 0 even when findings reach the fail level (errors still exit with 2).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files and folders that match GLOB while walking folders. Repeatable.")
 @click.option("--force-exclude", is_flag=True, help="Apply --exclude to paths named on the command line too (pre-commit names every file).")
@@ -49,19 +49,28 @@ def main() -> None:
 @click.option("--ignore", "ignore", multiple=True, metavar="RULE", help="Do not run these rules: IDs or prefixes. Repeatable or comma-separated.")
 @click.option("--extend-select", multiple=True, metavar="RULE", help="Run these rules in addition to the selected ones. Repeatable or comma-separated.")
 @click.option("--severity", multiple=True, metavar="ID=LEVEL", help="Report a rule at another level: error, warning or note. Repeatable.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this configuration file (.crml-lint.yaml or pyproject.toml) for every file instead of looking for one.")
+@click.option("--rules-dir", multiple=True, type=click.Path(exists=True, file_okay=False), metavar="DIR",
+              help="Load every *.py in DIR as a rule module, in addition to the built-in rules. Repeatable.")
 @click.option("--verbose", "-v", is_flag=True, help="Say which files were skipped and why; show tracebacks of internal errors.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary and no notices.")
 def check(paths, output_format, output_file, fail_on, exit_zero, exclude, force_exclude, stdin_filename,
-          select, ignore, extend_select, severity, verbose, quiet) -> None:
+          select, ignore, extend_select, severity, config_file, rules_dir, verbose, quiet) -> None:
     """Lint PATHS: files, folders (walked for .json, .yaml, .yml and .template files) or `-` for standard input.
 
     With no PATHS, the current folder is linted.
     """
+    from .config import ConfigError
+
     try:
-        settings = _settings(select, ignore, extend_select, severity, fail_on)
-        status = _check(list(paths) or ["."], settings, output_format, output_file, exit_zero,
+        rules = _rules(rules_dir)
+        resolver = _resolver(select, ignore, extend_select, severity, fail_on, config_file, stdin_filename, rules)
+        status = _check(list(paths) or ["."], resolver, rules, output_format, output_file, exit_zero,
                         exclude, force_exclude, stdin_filename, verbose, quiet)
-    except _Failure as failure:
+    except (_Failure, ConfigError) as failure:
+        if verbose:
+            traceback.print_exc()
         _error(str(failure))
         status = EXIT_ERROR
     except Exception as error:  # the last guard: one clear line instead of a traceback
@@ -72,18 +81,20 @@ def check(paths, output_format, output_file, fail_on, exit_zero, exclude, force_
     sys.exit(status)
 
 
-def _check(paths, settings, output_format, output_file, exit_zero, exclude, force_exclude, stdin_filename, verbose, quiet) -> int:
+def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclude, force_exclude, stdin_filename, verbose, quiet) -> int:
     from .discovery import discover
     from .engine import run
 
     found = discover(paths, exclude, force_exclude, stdin_filename=stdin_filename)
     _reject_output_file_among_inputs(output_file, found.files)
-    result = run(paths, settings, stdin_filename=stdin_filename, found=found)
+    result = run(paths, stdin_filename=stdin_filename, force_exclude=force_exclude, found=found,
+                 settings_for=resolver.settings_for, rules=rules)
 
     if output_format == "sarif" and not result.rules:
         from .registry import all_rules
 
-        result.rules = [rule for rule in all_rules() if settings.is_enabled(rule.id)]
+        settings = resolver.settings_for(stdin_filename or "-")
+        result.rules = [rule for rule in rules or all_rules() if settings.is_enabled(rule.id)]
 
     _write(result, output_format, output_file, quiet)
 
@@ -101,7 +112,8 @@ def _check(paths, settings, output_format, output_file, exit_zero, exclude, forc
         return EXIT_ERROR
     if exit_zero:
         return EXIT_CLEAN
-    failing = any(settings.fails(finding.level) for finding in result.findings)
+    # Each file fails at the level its own configuration sets.
+    failing = any(resolver.settings_for(finding.path).fails(finding.level) for finding in result.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
@@ -166,8 +178,19 @@ def show_rule(rule_id: str) -> None:
     click.echo(f"# {rule.id} {rule.name}\n\nDefault level: {rule.level}\n\n{rule.documentation}")
 
 
-def _settings(select, ignore, extend_select, severity, fail_on):
-    from .settings import Settings
+def _rules(rules_dirs) -> Optional[list]:
+    """The built-in and plugin rules plus those of --rules-dir, or None to let the engine load the registry's."""
+    if not rules_dirs:
+        return None
+    from .registry import _sorted_unique, all_rules, folder_rules
+
+    local = [rule for folder in rules_dirs for rule in folder_rules(folder)]
+    return _sorted_unique(all_rules() + local)
+
+
+def _resolver(select, ignore, extend_select, severity, fail_on, config_file, stdin_filename, rules):
+    from .config import Overrides, SettingsResolver
+    from .registry import all_rules
 
     overrides = {}
     for item in _split(severity):
@@ -176,25 +199,24 @@ def _settings(select, ignore, extend_select, severity, fail_on):
             raise _Failure(f"--severity {item!r} is invalid; write ID=LEVEL with LEVEL one of {', '.join(LEVELS)}")
         overrides[rule_id.strip().upper()] = level.lower()
 
-    settings = Settings(
-        select=tuple(_split(select)) or ("CRML",),
+    chosen = Overrides(
+        select=tuple(_split(select)) or None,
         ignore=tuple(_split(ignore)),
         extend_select=tuple(_split(extend_select)),
         severity=overrides,
         fail_on=fail_on,
     )
+    known_rules = (lambda: rules) if rules is not None else all_rules
     if select or ignore or extend_select or overrides:
-        _check_selectors(settings)
-    return settings
+        _check_selectors(chosen, known_rules())
+    return SettingsResolver(chosen, config_file, known_rules, stdin_filename)
 
 
-def _check_selectors(settings) -> None:
+def _check_selectors(settings, rules) -> None:
     # A mistyped selector would silently turn rules off (or on), so that a CI gate passes
     # that should not; it is a usage error instead.
-    from .registry import all_rules
-
-    rule_ids = [rule.id for rule in all_rules()]
-    for option, selectors in (("--select", settings.select), ("--ignore", settings.ignore), ("--extend-select", settings.extend_select)):
+    rule_ids = [rule.id for rule in rules]
+    for option, selectors in (("--select", settings.select or ()), ("--ignore", settings.ignore), ("--extend-select", settings.extend_select)):
         for selector in selectors:
             if not any(rule_id.startswith(selector) for rule_id in rule_ids):
                 raise _Failure(f"{option} {selector}: no rule ID starts with it; `crml-lint rules` lists the rules")

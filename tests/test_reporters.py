@@ -24,7 +24,7 @@ def report(result: LintResult, output_format: str = "text", **options) -> str:
 
 
 def test_formats_offered():
-    assert REPORT_FORMATS == ("text", "json", "sarif")
+    assert REPORT_FORMATS == ("text", "json", "sarif", "github", "gitlab", "junit")
 
 
 def test_unknown_format_rejected():

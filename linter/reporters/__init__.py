@@ -2,7 +2,7 @@
 
 Each format lives in its own module with one `write(result, stream, *, color, quiet)`
 function. `write_report` imports only the module of the chosen format, so a run that
-writes text never loads the JSON or SARIF code.
+writes text never loads the code of the other formats.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from ..result import LintResult
 
-REPORT_FORMATS = ("text", "json", "sarif")
+REPORT_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 """The formats `write_report` accepts; the first is the default of the command line."""
 
 

@@ -1,0 +1,70 @@
+"""The GitHub report: one workflow command per finding, so GitHub Actions annotates the diff.
+
+Each finding becomes one line that the Actions runner reads from a step's output:
+
+    ::error file=PATH,line=L,col=C,endLine=EL,endColumn=EC,title=RULEID rule-name::message
+
+`error`, `warning` and `note` findings use the `error`, `warning` and `notice` commands.
+Lines and columns start at 1 and count Unicode code points, as the text report does.
+`endColumn` is the column just after the finding, the exclusive end that the JSON report
+also gives.
+
+The runner splits a command at `::`, its properties at `,` and `=`, and its lines at line
+ends, so the report percent-encodes `%`, CR and LF in the message, and also `:` and `,`
+in property values. A message with several lines therefore stays one annotation.
+No summary line is written: the runner would print it as plain log text, and the job's
+exit status already shows whether the gate failed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from ..finding import Finding
+    from ..result import LintResult
+
+COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
+"""The workflow command for each finding level."""
+
+
+def write(result: "LintResult", stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
+    """Write one workflow command per finding. `color` and `quiet` do not apply to it."""
+    encoding = getattr(stream, "encoding", None)
+    for finding in result.findings:
+        line = format_command(finding)
+        if encoding:
+            # A lone surrogate (a file name that is not valid UTF-8) or a character the
+            # stream cannot encode would raise UnicodeEncodeError halfway through the report.
+            line = line.encode(encoding, "backslashreplace").decode(encoding)
+        stream.write(line + "\n")
+
+
+def format_command(finding: "Finding") -> str:
+    """Format one finding as an `::error`, `::warning` or `::notice` workflow command."""
+    span = finding.span
+    title = f"{finding.rule_id} {finding.rule_name}".strip()
+    properties = [
+        ("file", finding.path),
+        ("line", str(span.start_line)),
+        ("col", str(span.start_column)),
+        ("endLine", str(span.end_line)),
+        ("endColumn", str(span.end_column)),
+        ("title", title),
+    ]
+    encoded = ",".join(f"{name}={escape_property(value)}" for name, value in properties)
+
+    message = finding.message
+    if finding.resource:
+        message = f"[{finding.resource}] {message}"
+    return f"::{COMMANDS.get(finding.level, 'warning')} {encoded}::{escape_data(message)}"
+
+
+def escape_data(text: str) -> str:
+    """Percent-encode the characters that would end a command's message: `%`, CR and LF."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Percent-encode a property value: as `escape_data`, and also `:` and `,`."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,328 @@
+"""The CI report formats (github, gitlab, junit), --statistics, colour and SARIF for CI."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from crml_lint.reporters import REPORT_FORMATS, write_report
+from crml_lint.reporters.github import escape_data, escape_property
+from crml_lint.result import LintResult
+
+GOOD_REQUEST = """\
+membershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
+configuredModelAlgorithmArn: arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-model-algorithm/6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+name: churn-training
+privacyConfiguration:
+  policies:
+    trainedModels:
+      containerLogs:
+        - allowedAccountIds: ["111122223333"]
+          logType: ERROR_SUMMARY
+"""
+
+# CRML201 on line 11 (CUSTOM without identifiers) and CRML404 on line 13 (the aws: prefix).
+BAD_REQUEST = """\
+membershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
+configuredModelAlgorithmArn: arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-model-algorithm/6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+name: churn-training
+privacyConfiguration:
+  policies:
+    trainedModels:
+      containerLogs:
+        - allowedAccountIds: ["111122223333"]
+          logType: ERROR_SUMMARY
+          logRedactionConfiguration:
+            entitiesToRedact: [CUSTOM]
+tags:
+  "aws:team": ml
+"""
+
+
+def run_cli(*arguments: str, cwd: Path, env: "dict[str, str] | None" = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "crml_lint", "check", *arguments],
+        capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=environment, timeout=120,
+    )
+
+
+def report(result: LintResult, output_format: str) -> str:
+    stream = io.StringIO()
+    write_report(result, output_format, stream)
+    return stream.getvalue()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "good.yaml").write_text(GOOD_REQUEST, encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text(BAD_REQUEST, encoding="utf-8")
+    return tmp_path
+
+
+def test_formats_offered_on_command_line(project):
+    completed = subprocess.run([sys.executable, "-m", "crml_lint", "check", "--help"], capture_output=True, text=True, cwd=project)
+
+    for output_format in ("github", "gitlab", "junit"):
+        assert output_format in REPORT_FORMATS
+        assert output_format in completed.stdout
+
+
+# --- github: workflow commands ----------------------------------------------------------
+
+
+def parse_workflow_command(line: str) -> tuple[str, dict[str, str], str]:
+    """Parse a line as the Actions runner does: `::name key=value,...::message`, then decode."""
+    assert line.startswith("::")
+    head, separator, message = line[2:].partition("::")
+    assert separator == "::"
+    name, _, properties_text = head.partition(" ")
+    properties = {}
+    for item in properties_text.split(","):
+        key, equals, value = item.partition("=")
+        assert equals == "=", f"property without '=': {item!r}"
+        properties[key] = decode(value, property_value=True)
+    return name, properties, decode(message, property_value=False)
+
+
+def decode(text: str, *, property_value: bool) -> str:
+    replacements = [("%0D", "\r"), ("%0A", "\n")]
+    if property_value:
+        replacements += [("%3A", ":"), ("%2C", ",")]
+    for encoded, character in replacements:
+        text = text.replace(encoded, character)
+    return text.replace("%25", "%")
+
+
+def test_github_commands_from_cli(project):
+    completed = run_cli("bad.yaml", "--output-format", "github", "--severity", "CRML404=warning", cwd=project)
+    commands = [parse_workflow_command(line) for line in completed.stdout.splitlines()]
+
+    assert completed.returncode == 1
+    assert [name for name, _, _ in commands] == ["error", "warning"]
+    _, properties, message = commands[0]
+    assert properties == {
+        "file": "bad.yaml", "line": "11", "col": "32", "endLine": "11", "endColumn": "38",
+        "title": "CRML201 custom-redaction-without-identifiers",
+    }
+    assert "customDataIdentifiers" in message
+
+
+def test_github_note_is_notice(make_finding):
+    output = report(LintResult(findings=[make_finding(level="note")]), "github")
+
+    assert output.startswith("::notice file=association.json,line=3,col=5,endLine=3,endColumn=12,")
+
+
+def test_github_escapes_data_and_properties(make_finding):
+    finding = make_finding(
+        path="dir, with: odd%chars\nname.json",
+        rule_name="a,b:c",
+        message="100% sure:\r\nsecond line, with a comma::and colons",
+    )
+    output = report(LintResult(findings=[finding]), "github")
+    name, properties, message = parse_workflow_command(output.rstrip("\n"))
+
+    assert output.count("\n") == 1
+    assert name == "error"
+    assert properties["file"] == "dir, with: odd%chars\nname.json"
+    assert properties["title"] == "CRML201 a,b:c"
+    assert message == "100% sure:\r\nsecond line, with a comma::and colons"
+
+
+def test_github_escape_functions():
+    assert escape_data("a%b\rc\nd:e,f") == "a%25b%0Dc%0Ad:e,f"
+    assert escape_property("a%b\rc\nd:e,f") == "a%25b%0Dc%0Ad%3Ae%2Cf"
+
+
+def test_github_names_resource(make_finding):
+    output = report(LintResult(findings=[make_finding(resource="TrainingAssociation", message="Redact.")]), "github")
+
+    assert output.rstrip("\n").endswith("::[TrainingAssociation] Redact.")
+
+
+def test_github_clean_run_is_empty(project):
+    completed = run_cli("good.yaml", "--output-format", "github", cwd=project)
+
+    assert completed.returncode == 0
+    assert completed.stdout == ""
+
+
+# --- gitlab: Code Quality ---------------------------------------------------------------
+
+# The fields GitLab documents for a Code Quality issue, and the severities it accepts.
+GITLAB_REQUIRED = {"description", "check_name", "fingerprint", "severity", "location"}
+GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
+
+
+def test_gitlab_issue_fields(project):
+    completed = run_cli("good.yaml", "bad.yaml", "--output-format", "gitlab", "--severity", "CRML404=note", cwd=project)
+    issues = json.loads(completed.stdout)
+
+    assert completed.returncode == 1
+    assert isinstance(issues, list)
+    assert len(issues) == 2
+    for issue in issues:
+        assert GITLAB_REQUIRED <= issue.keys()
+        assert isinstance(issue["description"], str) and issue["description"]
+        assert issue["severity"] in GITLAB_SEVERITIES
+        assert issue["location"]["path"] == "bad.yaml"
+        assert isinstance(issue["location"]["lines"]["begin"], int)
+    assert [issue["check_name"] for issue in issues] == ["CRML201", "CRML404"]
+    assert [issue["severity"] for issue in issues] == ["major", "info"]
+    assert issues[0]["location"]["lines"]["begin"] == 11
+    assert issues[0]["location"]["positions"]["begin"] == {"line": 11, "column": 32}
+    assert len({issue["fingerprint"] for issue in issues}) == 2
+
+
+def test_gitlab_fingerprints_survive_inserted_lines(project):
+    before = json.loads(run_cli("bad.yaml", "--output-format", "gitlab", cwd=project).stdout)
+    (project / "bad.yaml").write_text("# reviewed\n# by the team\n" + BAD_REQUEST, encoding="utf-8")
+    after = json.loads(run_cli("bad.yaml", "--output-format", "gitlab", cwd=project).stdout)
+
+    assert [issue["fingerprint"] for issue in after] == [issue["fingerprint"] for issue in before]
+    assert after[0]["location"]["lines"]["begin"] == before[0]["location"]["lines"]["begin"] + 2
+
+
+def test_gitlab_paths_relative_to_root(tmp_path, make_finding):
+    root = tmp_path / "repository"
+    findings = [
+        make_finding(path=str(root / "sub" / "a.json"), fingerprint="1" * 32),
+        make_finding(path="-", fingerprint="2" * 32),
+        make_finding(path=str(tmp_path / "elsewhere.json"), fingerprint="3" * 32),
+    ]
+    issues = json.loads(report(LintResult(root=str(root), findings=findings), "gitlab"))
+
+    assert [issue["location"]["path"] for issue in issues] == ["sub/a.json", "stdin", str(tmp_path / "elsewhere.json")]
+
+
+def test_gitlab_fingerprints_unique(make_finding):
+    findings = [make_finding(fingerprint="same"), make_finding(fingerprint="same"), make_finding(fingerprint="")]
+    issues = json.loads(report(LintResult(findings=findings), "gitlab"))
+    fingerprints = [issue["fingerprint"] for issue in issues]
+
+    assert len(set(fingerprints)) == 3
+    assert fingerprints[0] == "same"
+    assert all(fingerprints)
+
+
+def test_gitlab_clean_run_is_empty_array(project):
+    completed = run_cli("good.yaml", "--output-format", "gitlab", cwd=project)
+
+    assert json.loads(completed.stdout) == []
+
+
+# --- junit ------------------------------------------------------------------------------
+
+
+def check_junit_counts(document: ElementTree.Element) -> None:
+    """Check the counts as a strict JUnit reader does: each count equals the elements it counts."""
+    assert document.tag == "testsuites"
+    all_cases = document.findall("testsuite/testcase")
+    all_failures = document.findall("testsuite/testcase/failure")
+    assert int(document.get("tests")) == len(all_cases)
+    assert int(document.get("failures")) == len(all_failures)
+    assert int(document.get("errors")) == 0
+    for suite in document.findall("testsuite"):
+        assert suite.get("name")
+        assert int(suite.get("tests")) == len(suite.findall("testcase"))
+        assert int(suite.get("failures")) == len(suite.findall("testcase/failure"))
+        for case in suite.findall("testcase"):
+            assert case.get("name")
+            assert case.get("classname")
+            assert len(case.findall("failure")) <= 1
+
+
+def test_junit_cases_per_finding_and_clean_file(project):
+    completed = run_cli("good.yaml", "bad.yaml", "--output-format", "junit", cwd=project)
+    document = ElementTree.fromstring(completed.stdout.encode("utf-8"))
+    check_junit_counts(document)
+    suites = {suite.get("name"): suite for suite in document.findall("testsuite")}
+
+    assert completed.returncode == 1
+    assert set(suites) == {"good.yaml", "bad.yaml"}
+    assert document.get("tests") == "3"
+    assert document.get("failures") == "2"
+    assert suites["good.yaml"].findall("testcase/failure") == []
+    failures = suites["bad.yaml"].findall("testcase/failure")
+    assert [failure.get("type") for failure in failures] == ["CRML201", "CRML404"]
+    assert failures[0].text.startswith("bad.yaml:11:32: ")
+    assert "customDataIdentifiers" in failures[0].get("message")
+
+
+def test_junit_skips_files_without_association(project):
+    (project / "unrelated.json").write_text('{"compilerOptions": {"strict": true}}', encoding="utf-8")
+    completed = run_cli(".", "--output-format", "junit", cwd=project)
+    document = ElementTree.fromstring(completed.stdout.encode("utf-8"))
+
+    assert sorted(suite.get("name") for suite in document.findall("testsuite")) == ["bad.yaml", "good.yaml"]
+
+
+def test_junit_without_files_has_passing_case():
+    document = ElementTree.fromstring(report(LintResult(), "junit").encode("utf-8"))
+    check_junit_counts(document)
+
+    assert document.get("tests") == "1"
+    assert document.get("failures") == "0"
+
+
+def test_junit_escapes_characters_xml_forbids(make_finding):
+    finding = make_finding(path="caf\udcff.json", message="bell \x07 and escape \x1b[31m, <tag> & \"quotes\" ✓ 😀")
+    text = report(LintResult(findings=[finding]), "junit")
+    document = ElementTree.fromstring(text.encode("utf-8"))
+    check_junit_counts(document)
+    failure = document.find("testsuite/testcase/failure")
+
+    assert text.isascii()
+    assert failure.get("message") == "bell \\x07 and escape \\x1b[31m, <tag> & \"quotes\" ✓ 😀"
+    assert document.find("testsuite").get("name") == "caf\\udcff.json"
+
+
+# --- colour -----------------------------------------------------------------------------
+
+
+def test_pipe_output_has_no_escapes(project):
+    for output_format in REPORT_FORMATS:
+        completed = run_cli("bad.yaml", "--output-format", output_format, cwd=project)
+
+        assert completed.returncode == 1, output_format
+        assert "\x1b" not in completed.stdout, output_format
+        assert "\x1b" not in completed.stderr, output_format
+
+
+# --- SARIF in CI ------------------------------------------------------------------------
+
+
+def emoji_request(project: Path) -> Path:
+    # Two emoji (one code point, two UTF-16 code units each) come before the CRML404 finding.
+    path = project / "emoji.yaml"
+    path.write_text(BAD_REQUEST.replace('tags:\n  "aws:team": ml\n', 'tags: {"team😀": "😀", "aws:team": ml}\n'), encoding="utf-8")
+    return path
+
+
+def test_sarif_region_after_emoji(project):
+    line = emoji_request(project).read_text(encoding="utf-8").splitlines()[11]
+    log = json.loads(run_cli("emoji.yaml", "--select", "CRML404", "--output-format", "sarif", cwd=project).stdout)
+    region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    units = line.encode("utf-16-le")
+
+    assert log["runs"][0]["columnKind"] == "utf16CodeUnits"
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (12, 24, 34)
+    assert units[(region["startColumn"] - 1) * 2:(region["endColumn"] - 1) * 2].decode("utf-16-le") == '"aws:team"'
+
+
+def test_text_and_github_count_code_points_after_emoji(project):
+    emoji_request(project)
+    text_line = run_cli("emoji.yaml", "--select", "CRML404", "-q", cwd=project).stdout.strip()
+    github_line = run_cli("emoji.yaml", "--select", "CRML404", "--output-format", "github", cwd=project).stdout.strip()
+
+    assert text_line.startswith("emoji.yaml:12:22: CRML404 ")
+    assert parse_workflow_command(github_line)[1]["col"] == "22"
+    assert parse_workflow_command(github_line)[1]["endColumn"] == "32"
