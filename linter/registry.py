@@ -75,6 +75,35 @@ def plugin_entry_points() -> list[tuple[str, str]]:
     return found
 
 
+def folder_rules(folder: str) -> list[Rule]:
+    """Import every `*.py` in a folder as a rule module, in name order; names starting with `_` are skipped.
+
+    Only the command line's --rules-dir calls this: a configuration file never names code
+    to import, so that linting an untrusted repository does not run its code.
+    """
+    import importlib.util
+
+    rules = []
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".py") or name.startswith("_"):
+            continue
+        path = os.path.join(folder, name)
+        module_name = f"crml_lint_local_rules.{os.path.basename(os.path.abspath(folder))}.{name[:-3]}"
+        spec = importlib.util.spec_from_file_location(module_name, path)
+        if spec is None or spec.loader is None:
+            raise RuleDefinitionError(f"rule module {path} cannot be imported")
+        module = importlib.util.module_from_spec(spec)
+        # Registered before it runs, as an import does, so that dataclasses and pickling in it work.
+        sys.modules[module_name] = module
+        try:
+            spec.loader.exec_module(module)
+        except Exception as error:  # a broken local rule must not look like a crml-lint crash
+            del sys.modules[module_name]
+            raise RuleDefinitionError(f"rule module {path} failed to import: {type(error).__name__}: {error}") from error
+        rules.append(rule_from_module(module))
+    return rules
+
+
 def all_rules(include_plugins: bool = True) -> list[Rule]:
     """Built-in and plugin rules, sorted by ID. Raise RuleDefinitionError when two rules share an ID."""
     rules = builtin_rules()
