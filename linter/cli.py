@@ -55,8 +55,9 @@ def main() -> None:
               help="Load every *.py in DIR as a rule module, in addition to the built-in rules. Repeatable.")
 @click.option("--verbose", "-v", is_flag=True, help="Say which files were skipped and why; show tracebacks of internal errors.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary and no notices.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings (text or json format).")
 def check(paths, output_format, output_file, fail_on, exit_zero, exclude, force_exclude, stdin_filename,
-          select, ignore, extend_select, severity, config_file, rules_dir, verbose, quiet) -> None:
+          select, ignore, extend_select, severity, config_file, rules_dir, verbose, quiet, statistics) -> None:
     """Lint PATHS: files, folders (walked for .json, .yaml, .yml and .template files) or `-` for standard input.
 
     With no PATHS, the current folder is linted.
@@ -67,7 +68,7 @@ def check(paths, output_format, output_file, fail_on, exit_zero, exclude, force_
         rules = _rules(rules_dir)
         resolver = _resolver(select, ignore, extend_select, severity, fail_on, config_file, stdin_filename, rules)
         status = _check(list(paths) or ["."], resolver, rules, output_format, output_file, exit_zero,
-                        exclude, force_exclude, stdin_filename, verbose, quiet)
+                        exclude, force_exclude, stdin_filename, verbose, quiet, statistics)
     except (_Failure, ConfigError) as failure:
         if verbose:
             traceback.print_exc()
@@ -81,9 +82,13 @@ def check(paths, output_format, output_file, fail_on, exit_zero, exclude, force_
     sys.exit(status)
 
 
-def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclude, force_exclude, stdin_filename, verbose, quiet) -> int:
+def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclude, force_exclude, stdin_filename, verbose, quiet,
+           statistics=False) -> int:
     from .discovery import discover
     from .engine import run
+
+    if statistics and output_format not in ("text", "json"):
+        raise _Failure(f"--statistics writes text or json, not {output_format}; choose --output-format text or json")
 
     found = discover(paths, exclude, force_exclude, stdin_filename=stdin_filename)
     _reject_output_file_among_inputs(output_file, found.files)
@@ -96,7 +101,7 @@ def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclud
         settings = resolver.settings_for(stdin_filename or "-")
         result.rules = [rule for rule in rules or all_rules() if settings.is_enabled(rule.id)]
 
-    _write(result, output_format, output_file, quiet)
+    _write(result, output_format, output_file, quiet, statistics)
 
     if verbose:
         for path, reason in result.skipped:
@@ -117,13 +122,14 @@ def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclud
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
-def _write(result, output_format: str, output_file: Optional[str], quiet: bool) -> None:
+def _write(result, output_format: str, output_file: Optional[str], quiet: bool, statistics: bool = False) -> None:
     from .reporters import write_report
 
+    write = _write_statistics if statistics else write_report
     if output_file is None:
         color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         try:
-            write_report(result, output_format, sys.stdout, color=color, quiet=quiet)
+            write(result, output_format, sys.stdout, color=color, quiet=quiet)
             sys.stdout.flush()
         except BrokenPipeError:
             # The reader went away (`crml-lint check | head`): not an error of the run. Point
@@ -132,9 +138,15 @@ def _write(result, output_format: str, output_file: Optional[str], quiet: bool) 
         return
     try:
         with open(output_file, "w", encoding="utf-8", newline="\n") as stream:
-            write_report(result, output_format, stream, color=False, quiet=quiet)
+            write(result, output_format, stream, color=False, quiet=quiet)
     except OSError as error:
         raise _Failure(f"cannot write the report to {output_file}: {error.strerror or error}") from error
+
+
+def _write_statistics(result, output_format: str, stream, *, color: bool = False, quiet: bool = False) -> None:
+    from .statistics import write_statistics
+
+    write_statistics(result.findings, stream, output_format)
 
 
 def _reject_output_file_among_inputs(output_file: Optional[str], files: list[str]) -> None:

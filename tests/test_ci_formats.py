@@ -285,6 +285,53 @@ def test_junit_escapes_characters_xml_forbids(make_finding):
     assert document.find("testsuite").get("name") == "caf\\udcff.json"
 
 
+# --- --statistics ---------------------------------------------------------------------
+
+
+def test_statistics_counts_per_rule(project):
+    (project / "second.yaml").write_text(BAD_REQUEST.replace('  "aws:team": ml\n', '  "aws:team": ml\n  "AWS:owner": x\n'), encoding="utf-8")
+    completed = run_cli("bad.yaml", "second.yaml", "--statistics", cwd=project)
+
+    assert completed.returncode == 1
+    assert completed.stdout.splitlines() == [
+        "3  CRML404  reserved-tag-prefix",
+        "2  CRML201  custom-redaction-without-identifiers",
+    ]
+
+
+def test_statistics_ties_sorted_by_id(make_finding):
+    from crml_lint.statistics import count_by_rule
+
+    findings = [make_finding("CRML404"), make_finding("CRML201"), make_finding("CRML302"), make_finding("CRML302")]
+    counts = count_by_rule(findings)
+
+    assert [(row.rule_id, row.count) for row in counts] == [("CRML302", 2), ("CRML201", 1), ("CRML404", 1)]
+
+
+def test_statistics_as_json(project):
+    completed = run_cli("bad.yaml", "--statistics", "--output-format", "json", cwd=project)
+
+    assert json.loads(completed.stdout) == [
+        {"rule_id": "CRML201", "rule_name": "custom-redaction-without-identifiers", "count": 1},
+        {"rule_id": "CRML404", "rule_name": "reserved-tag-prefix", "count": 1},
+    ]
+
+
+def test_statistics_clean_run_prints_nothing(project):
+    completed = run_cli("good.yaml", "--statistics", cwd=project)
+
+    assert completed.returncode == 0
+    assert completed.stdout == ""
+
+
+def test_statistics_rejects_other_formats(project):
+    completed = run_cli("bad.yaml", "--statistics", "--output-format", "sarif", cwd=project)
+
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert "--statistics writes text or json, not sarif" in completed.stderr
+
+
 # --- colour -----------------------------------------------------------------------------
 
 
