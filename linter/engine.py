@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from .association import Association
 from .discovery import STDIN, Discovery, discover
-from .finding import Finding, Problem, fingerprint
+from .finding import Finding, Problem, Suppression, fingerprint
 from .loading import LoadResult
 from .result import LintResult
 from .rule import Rule
@@ -68,14 +68,30 @@ class Engine:
 
         from .loading import load
 
-        loaded = load(source, syntax_of(source.path, source.text))
+        syntax = syntax_of(source.path, source.text)
+        loaded = load(source, syntax)
         problems, associations = self._check_documents(loaded, source)
         if loaded.failure is not None:
             problems.insert(0, (loaded.failure, None))
 
         findings = self._findings(problems, source)
+        if associations and "crml-lint" in source.text:
+            findings = self._suppress(findings, loaded, source, syntax)
         skip_reason = None if associations or findings else "no association in the file"
         return findings, associations, skip_reason
+
+    def _suppress(self, findings: list[Finding], loaded: LoadResult, source: SourceFile, syntax: str) -> list[Finding]:
+        """Mark the findings that the file's comments and Metadata entries suppress, and add the unused suppressions."""
+        from .suppressions import find_directives, suppress, unused_problems
+
+        directives, unreadable = find_directives(source, loaded, syntax)
+        findings = suppress(findings, directives)
+
+        # Unused suppressions are findings too, and a file-level suppression may silence them.
+        known = [rule.id for rule in self._rules or ()]
+        enabled = [rule.id for rule in self.enabled_rules()]
+        unused = self._findings(unreadable + unused_problems(directives, known, enabled), source)
+        return sorted(findings + suppress(unused, directives), key=_finding_order)
 
     def _check_documents(self, loaded: LoadResult, source: SourceFile) -> tuple[list[tuple[Problem, Optional[str]]], int]:
         from .formats import recognise
@@ -137,10 +153,6 @@ class Engine:
             rule_id = problem.rule_id or "CRML000"
             if not self.settings.is_enabled(rule_id):
                 continue
-            # NOTE: the suppression stage should turn these into `external` suppressions
-            # once it exists; until then the findings are dropped here.
-            if self.settings.ignored_by_file(rule_id, source.path):
-                continue
 
             # Findings that share rule, resource, field and identity are told apart by
             # their order in the file, which edits above them do not change.
@@ -164,9 +176,17 @@ class Engine:
                     fingerprint=fingerprint(
                         rule_id, source.path, resource, problem.field_path, problem.identity, occurrences[identity]
                     ),
+                    suppression=self._external_suppression(rule_id, source.path),
                 )
             )
         return findings
+
+    def _external_suppression(self, rule_id: str, path: str) -> Optional[Suppression]:
+        # Per-file ignores keep their findings, marked, so that SARIF shows them as dismissed.
+        if not self.settings.ignored_by_file(rule_id, path):
+            return None
+        where = self.settings.config_path or "the configuration"
+        return Suppression(kind="external", justification=f"per-file-ignores in {where}")
 
 
 def syntax_of(path: str, text: str) -> str:
@@ -290,6 +310,11 @@ def _display_path(path: str) -> str:
 
 def _with_rule_id(problem: Problem, rule_id: str) -> Problem:
     return replace(problem, rule_id=rule_id)
+
+
+def _finding_order(finding: Finding) -> tuple:
+    span = finding.span
+    return (span.start_line, span.start_column, finding.rule_id, finding.message)
 
 
 def _problem_order(problem: Problem) -> tuple:

@@ -65,12 +65,28 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """How a user silenced a finding knowingly: it stays in reports but does not fail the run.
+
+    `kind` is SARIF's suppression kind: "inSource" for a comment or a template resource's
+    Metadata entry, "external" for the configuration's per-file ignores. `justification`
+    is the reason the user gave, "" when none. `span` is where an in-source suppression is
+    written, None for an external one.
+    """
+
+    kind: str
+    justification: str = ""
+    span: Optional[Span] = None
+
+
+@dataclass(frozen=True)
 class Finding:
     """A problem as users see it: rule, level, message, file and region.
 
     `span` counts columns in Unicode code points, as the text report shows them;
     `utf16_span` counts them in UTF-16 code units, SARIF's default column unit.
     `resource` is the CloudFormation logical ID of the association, when it has one.
+    `suppression` is set when the user suppressed the finding.
     """
 
     rule_id: str
@@ -84,6 +100,7 @@ class Finding:
     resource: Optional[str] = None
     fix: Optional[str] = None
     fingerprint: str = field(default="", compare=False)
+    suppression: Optional[Suppression] = None
 
     @property
     def sort_key(self) -> tuple:
