@@ -117,8 +117,12 @@ def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclud
         return EXIT_ERROR
     if exit_zero:
         return EXIT_CLEAN
-    # Each file fails at the level its own configuration sets.
-    failing = any(resolver.settings_for(finding.path).fails(finding.level) for finding in result.findings)
+    # Each file fails at the level its own configuration sets. Suppressed findings never fail a run.
+    failing = any(
+        resolver.settings_for(finding.path).fails(finding.level)
+        for finding in result.findings
+        if finding.suppression is None
+    )
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
