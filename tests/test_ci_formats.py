@@ -373,3 +373,35 @@ def test_text_and_github_count_code_points_after_emoji(project):
     assert text_line.startswith("emoji.yaml:12:22: CRML404 ")
     assert parse_workflow_command(github_line)[1]["col"] == "22"
     assert parse_workflow_command(github_line)[1]["endColumn"] == "32"
+
+
+def test_sarif_automation_details(project):
+    log = json.loads(run_cli("bad.yaml", "--output-format", "sarif", cwd=project).stdout)
+
+    assert log["runs"][0]["automationDetails"] == {"id": "crml-lint/"}
+
+
+def test_sarif_security_severity_by_level(tmp_path, make_rule):
+    rules = [
+        make_rule("CRML201", level="error"),
+        make_rule("CRML202", level="warning"),
+        make_rule("CRML208", level="note"),
+        make_rule("CRML404", level="error"),
+    ]
+    log = json.loads(report(LintResult(root=str(tmp_path), rules=rules), "sarif"))
+    properties = {descriptor["id"]: descriptor.get("properties", {}) for descriptor in log["runs"][0]["tool"]["driver"]["rules"]}
+
+    assert properties["CRML201"]["security-severity"] == "7.5"
+    assert properties["CRML202"]["security-severity"] == "5.0"
+    assert properties["CRML208"]["security-severity"] == "2.0"
+    assert "security" in properties["CRML201"]["tags"]
+    assert "security-severity" not in properties["CRML404"]
+
+
+def test_multitool_accepts_cli_sarif(project, sarif_problems):
+    emoji_request(project)
+    completed = run_cli("good.yaml", "bad.yaml", "emoji.yaml", "--output-format", "sarif", cwd=project)
+    log = json.loads(completed.stdout)
+
+    assert log["runs"][0]["results"]
+    assert sarif_problems(completed.stdout) == []

@@ -18,6 +18,19 @@ without a web page. Each finding becomes one result with:
 - a logical location of kind `resource` (`Resources.<LogicalId>`) for a finding in a
   CloudFormation template.
 
+The run's `automationDetails.id` is `crml-lint/`. GitHub code scanning takes the part of
+the ID up to its last `/` as the analysis category, so uploads of crml-lint's results
+replace each other and never close the alerts of another tool. The `category` input of
+`github/codeql-action/upload-sarif` overrides it, for a repository that runs crml-lint
+more than once (on two folders, for example).
+
+Rules in the security groups (logs and redaction, size caps, privacy posture) carry the
+tag `security` and a `security-severity`, which GitHub shows as the alert's severity. The
+score follows the rule's default level: `error` is 7.5 (high), `warning` 5.0 (medium) and
+`note` 2.0 (low), on GitHub's scale where over 9.0 is critical, 7.0 to 8.9 high, 4.0 to
+6.9 medium and 3.9 or less low. A `--severity` override changes the level of each result but
+not this score.
+
 GitHub code scanning rejects a run with more than 25,000 results. Past that number the
 report keeps the first 25,000 results, in the run's order, and a warning notification in
 `invocations[0].toolExecutionNotifications` says how many were left out.
@@ -48,6 +61,12 @@ INFORMATION_URI = "https://pypi.org/project/crml-lint/"
 FINGERPRINT_KEY = "crmlLint/v1"
 ROOT_BASE_ID = "%SRCROOT%"
 STDIN_URI = "stdin"
+
+AUTOMATION_ID = "crml-lint/"
+"""`run.automationDetails.id`: GitHub reads the part up to the last `/` as the category."""
+
+SECURITY_SEVERITIES = {"error": "7.5", "warning": "5.0", "note": "2.0"}
+"""`security-severity` of a security rule, by the rule's default level, on GitHub's 0.0 to 10.0 scale."""
 
 MAX_RESULTS = 25_000
 """GitHub code scanning's limit on the results of one run."""
@@ -96,6 +115,7 @@ def build_log(result: "LintResult") -> dict[str, Any]:
                 "rules": descriptors,
             }
         },
+        "automationDetails": {"id": AUTOMATION_ID},
         "invocations": [invocation],
         "originalUriBaseIds": {ROOT_BASE_ID: {"uri": _directory_uri(root)}},
         "columnKind": "utf16CodeUnits",
@@ -141,6 +161,8 @@ def _descriptor(rule: "Rule") -> dict[str, Any]:
     tags = _tags(rule.id)
     if tags:
         descriptor["properties"] = {"tags": list(tags)}
+    if "security" in tags:
+        descriptor["properties"]["security-severity"] = SECURITY_SEVERITIES[rule.level]
     return descriptor
 
 
