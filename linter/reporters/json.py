@@ -39,9 +39,16 @@ Finding fields:
 - `fix`: a suggested replacement text, or null when the rule has none.
 - `fingerprint`: a hash that stays the same when lines above the finding are edited; a
   baseline matches findings by it.
+- `suppression`: present only on a suppressed finding, and says how the user suppressed it:
+  `{"kind": "inSource", "justification": "reason", "line": 12, "column": 25}` for a
+  `# crml-lint: disable` comment or a template resource's Metadata entry (where it is
+  written), `{"kind": "external", "justification": "per-file-ignores in .crml-lint.yaml",
+  "line": null, "column": null}` for the configuration's per-file ignores. The
+  justification is "" when the user gave no reason.
 
-Summary fields: `files` checked, `associations` found in them, and the number of
-findings of each level. Findings keep the order of the run: by file, line and column.
+Summary fields: `files` checked, `associations` found in them, the number of
+unsuppressed findings of each level. When the run has suppressed findings, `suppressed`
+counts them; reports of runs without suppressions keep their earlier shape. Findings keep the order of the run: by file, line and column.
 
 The output is ASCII: other characters are written as `\\u` escapes, so the report is
 valid whatever the encoding of the stream it is written to. This includes lone
@@ -54,7 +61,7 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from ..finding import Finding
+    from ..finding import Finding, Suppression
     from ..result import LintResult
 
 TOOL_NAME = "crml-lint"
@@ -70,25 +77,28 @@ def build_report(result: "LintResult") -> dict[str, Any]:
     """Build the report object that `write` serialises."""
     from .. import __version__
 
-    findings = result.findings
+    counted = [finding for finding in result.findings if finding.suppression is None]
+    summary = {
+        "files": result.files_checked,
+        "associations": result.associations,
+        "errors": sum(1 for finding in counted if finding.level == "error"),
+        "warnings": sum(1 for finding in counted if finding.level == "warning"),
+        "notes": sum(1 for finding in counted if finding.level == "note"),
+    }
+    if len(counted) < len(result.findings):
+        summary["suppressed"] = len(result.findings) - len(counted)
     return {
         "tool": TOOL_NAME,
         "version": result.tool_version or __version__,
-        "findings": [finding_to_dict(finding) for finding in findings],
-        "summary": {
-            "files": result.files_checked,
-            "associations": result.associations,
-            "errors": sum(1 for finding in findings if finding.level == "error"),
-            "warnings": sum(1 for finding in findings if finding.level == "warning"),
-            "notes": sum(1 for finding in findings if finding.level == "note"),
-        },
+        "findings": [finding_to_dict(finding) for finding in result.findings],
+        "summary": summary,
     }
 
 
 def finding_to_dict(finding: "Finding") -> dict[str, Any]:
     """Turn one finding into the object described in the module documentation."""
     span = finding.span
-    return {
+    fields = {
         "rule_id": finding.rule_id,
         "rule_name": finding.rule_name,
         "level": finding.level,
@@ -102,4 +112,17 @@ def finding_to_dict(finding: "Finding") -> dict[str, Any]:
         "resource": finding.resource,
         "fix": finding.fix,
         "fingerprint": finding.fingerprint,
+    }
+    if finding.suppression is not None:
+        fields["suppression"] = _suppression_to_dict(finding.suppression)
+    return fields
+
+
+def _suppression_to_dict(suppression: "Suppression") -> dict[str, Any]:
+    span = suppression.span
+    return {
+        "kind": suppression.kind,
+        "justification": suppression.justification,
+        "line": span.start_line if span else None,
+        "column": span.start_column if span else None,
     }

@@ -19,6 +19,12 @@ The summary follows the findings:
 "in N files" counts the files that have findings when there are findings, and the files
 checked when there are none. `quiet` leaves the summary out.
 
+Suppressed findings (by a `# crml-lint: disable` comment, a template's Metadata entry or
+the configuration's per-file ignores) are not written, and the summary counts them apart:
+
+    Found 1 finding (1 error) in 1 file, 2 suppressed.
+    No findings in 4 files (5 associations), 2 suppressed.
+
 Control characters, line and paragraph separators and bidirectional formatting characters
 in paths, rule IDs, resources and messages are written as escapes such as `\\x1b` or `\\u202e`. A file name or a
 tag value taken from an untrusted repository therefore cannot split a finding over two
@@ -42,8 +48,10 @@ _LEVEL_COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "note": "\x1b[1
 
 
 def write(result: "LintResult", stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
-    """Write one line per finding, in the order given, then the summary unless `quiet` is set."""
+    """Write one line per unsuppressed finding, in the order given, then the summary unless `quiet` is set."""
     for finding in result.findings:
+        if finding.suppression is not None:
+            continue
         _write_line(stream, format_finding(finding, color=color))
 
     if not quiet:
@@ -64,11 +72,13 @@ def format_finding(finding: "Finding", *, color: bool = False) -> str:
 
 def format_summary(result: "LintResult") -> str:
     """Count the findings by level, as in `Found 3 findings (2 errors, 1 warning) in 2 files.`"""
-    findings = result.findings
+    findings = [finding for finding in result.findings if finding.suppression is None]
+    suppressed = len(result.findings) - len(findings)
+    suppressed_count = f", {suppressed} suppressed" if suppressed else ""
     if not findings:
         files = _count(result.files_checked, "file")
         associations = _count(result.associations, "association")
-        return f"No findings in {files} ({associations})."
+        return f"No findings in {files} ({associations}){suppressed_count}."
 
     by_level = []
     for level, noun in (("error", "error"), ("warning", "warning"), ("note", "note")):
@@ -78,7 +88,7 @@ def format_summary(result: "LintResult") -> str:
 
     counts = f" ({', '.join(by_level)})" if by_level else ""
     files_with_findings = len({finding.path for finding in findings})
-    return f"Found {_count(len(findings), 'finding')}{counts} in {_count(files_with_findings, 'file')}."
+    return f"Found {_count(len(findings), 'finding')}{counts} in {_count(files_with_findings, 'file')}{suppressed_count}."
 
 
 def _count(number: int, noun: str) -> str:
