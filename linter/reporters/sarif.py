@@ -16,7 +16,11 @@ without a web page. Each finding becomes one result with:
 - `partialFingerprints["crmlLint/v1"]`, the finding's fingerprint, which lets GitHub
   track an alert across commits that move it;
 - a logical location of kind `resource` (`Resources.<LogicalId>`) for a finding in a
-  CloudFormation template.
+  CloudFormation template;
+- for a suppressed finding, one entry in `suppressions`: kind `inSource` for a
+  `# crml-lint: disable` comment or a template's Metadata entry, `external` for the
+  configuration's per-file ignores, with the user's reason as `justification`. The
+  result stays in the log, so code scanning shows it as dismissed instead of losing it.
 
 The run's `automationDetails.id` is `crml-lint/`. GitHub code scanning takes the part of
 the ID up to its last `/` as the analysis category, so uploads of crml-lint's results
@@ -50,7 +54,7 @@ from urllib.parse import quote
 from ..document import Span
 
 if TYPE_CHECKING:
-    from ..finding import Finding
+    from ..finding import Finding, Suppression
     from ..result import LintResult
     from ..rule import Rule
 
@@ -210,7 +214,16 @@ def _result(finding: "Finding", rule_index: int, root: str) -> dict[str, Any]:
     }
     if finding.fingerprint:
         sarif_result["partialFingerprints"] = {FINGERPRINT_KEY: _text(finding.fingerprint)}
+    if finding.suppression is not None:
+        sarif_result["suppressions"] = [_suppression(finding.suppression)]
     return sarif_result
+
+
+def _suppression(suppression: "Suppression") -> dict[str, str]:
+    entry = {"kind": suppression.kind}
+    if suppression.justification.strip():
+        entry["justification"] = _text(suppression.justification)
+    return entry
 
 
 def _region(span: Span) -> dict[str, int]:
