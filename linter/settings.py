@@ -60,11 +60,15 @@ class Settings:
         return False
 
     def excludes(self, path: str) -> bool:
-        """True when an `exclude` glob matches the path, relative to the configuration file's folder, or a trailing part of it."""
+        """True when an `exclude` glob matches the path relative to the configuration file's folder, or a part of it.
+
+        As with --exclude, a glob may name a folder on the way (`generated`) or trailing
+        parts of the path (`tests/*.json`).
+        """
         if not self.exclude:
             return False
         parts = self._relative(path).split("/")
-        candidates = {"/".join(parts[index:]) for index in range(len(parts))}
+        candidates = {"/".join(parts[start:end]) for end in range(1, len(parts) + 1) for start in range(end)}
         return any(fnmatch(candidate, glob.rstrip("/")) for glob in self.exclude for candidate in candidates)
 
     def _relative(self, path: str) -> str:
