@@ -191,7 +191,9 @@ def show_rule(rule_id: str) -> None:
     if rule is None:
         _error(f"unknown rule {rule_id!r}; `crml-lint rules` lists the rules")
         sys.exit(EXIT_ERROR)
-    click.echo(f"# {rule.id} {rule.name}\n\nDefault level: {rule.level}\n\n{rule.documentation}")
+    from .rules_reference import rule_page
+
+    click.echo(rule_page(rule))
 
 
 def _rules(rules_dirs) -> Optional[list]:
