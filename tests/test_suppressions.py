@@ -347,3 +347,12 @@ def test_exit_status_one_with_unsuppressed(tmp_path: Path):
 
     assert completed.returncode == 1
     assert "descriptin" in completed.stdout
+
+
+def test_ci_formats_leave_out_suppressed(tmp_path: Path):
+    _, result = _suppressed_result(tmp_path)
+
+    for output_format in ("github", "gitlab", "junit"):
+        stream = io.StringIO()
+        write_report(result, output_format, stream)
+        assert "CRML102" not in stream.getvalue(), output_format

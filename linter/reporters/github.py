@@ -12,7 +12,7 @@ also gives.
 The runner splits a command at `::`, its properties at `,` and `=`, and its lines at line
 ends, so the report percent-encodes `%`, CR and LF in the message, and also `:` and `,`
 in property values. A message with several lines therefore stays one annotation.
-No summary line is written: the runner would print it as plain log text, and the job's
+Suppressed findings are left out. No summary line is written: the runner would print it as plain log text, and the job's
 exit status already shows whether the gate failed.
 """
 
@@ -32,6 +32,9 @@ def write(result: "LintResult", stream: TextIO, *, color: bool = False, quiet: b
     """Write one workflow command per finding. `color` and `quiet` do not apply to it."""
     encoding = getattr(stream, "encoding", None)
     for finding in result.findings:
+        # A suppressed finding was accepted knowingly; annotating the diff with it is noise.
+        if finding.suppression is not None:
+            continue
         line = format_command(finding)
         if encoding:
             # A lone surrogate (a file name that is not valid UTF-8) or a character the

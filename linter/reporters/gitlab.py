@@ -64,6 +64,9 @@ def build_report(result: "LintResult") -> list[dict[str, Any]]:
     issues = []
     seen: set[str] = set()
     for finding in result.findings:
+        # Code Quality has no notion of a dismissed issue, so suppressed findings are left out.
+        if finding.suppression is not None:
+            continue
         issue = finding_to_issue(finding, root)
         issue["fingerprint"] = _unique(issue["fingerprint"], seen)
         issues.append(issue)

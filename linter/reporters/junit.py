@@ -97,7 +97,9 @@ def _findings_by_path(result: "LintResult") -> "dict[str, list[Finding]]":
         if path not in skipped:
             groups.setdefault(path, [])
     for finding in result.findings:
-        groups.setdefault(finding.path, []).append(finding)
+        # A suppressed finding does not fail the run, so it is no failing test case either.
+        if finding.suppression is None:
+            groups.setdefault(finding.path, []).append(finding)
     return groups
 
 
