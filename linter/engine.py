@@ -131,13 +131,12 @@ class Engine:
             try:
                 for problem in rule.check(association, options):
                     yield problem if problem.rule_id else _with_rule_id(problem, rule.id)
-            except InvalidOptionError as error:
-                # A bad option is the configuration's fault, and would fail on every file.
-                from .config import ConfigError
-
-                where = self.settings.config_path or "settings"
-                raise ConfigError(f"{where}: rules.{rule.id}: {error}") from error
             except Exception as error:
+                if isinstance(error, InvalidOptionError) and self.settings.config_path:
+                    # A bad option in a configuration file would fail on every file: stop the run.
+                    from .config import ConfigError
+
+                    raise ConfigError(f"{os.path.relpath(self.settings.config_path)}: rules.{rule.id}: {error}") from error
                 raise InternalError(
                     f"rule {rule.id} ({rule.name}) failed on {association.source.path}: {type(error).__name__}: {error}"
                 ) from error
