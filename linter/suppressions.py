@@ -71,8 +71,8 @@ class Directive:
     """A suppression as the user wrote it: one comment, or one entry of a resource's Metadata.
 
     `span` is where it is written. `line` is the line whose findings a line form
-    suppresses, and `resource` the logical ID whose findings a Metadata entry suppresses;
-    a file form has neither. `used` collects the selectors that matched a finding.
+    suppresses. `resource` is the logical ID whose findings a Metadata entry suppresses.
+    A file form has neither. `used` collects the selectors that matched a finding.
     """
 
     form: str
@@ -210,11 +210,14 @@ def _comment_directive(source: SourceFile, offset: int, comment: str) -> tuple[O
     selectors = tuple(part.strip().upper() for part in parts.group("selectors").split(","))
     invalid = [selector for selector in selectors if not _SELECTOR.match(selector)]
     if invalid:
-        message = f"the suppression names {invalid[0]!r}, which is no rule ID or prefix. Write IDs such as CRML207 or prefixes such as CRML2, separated by commas."
+        message = f"the suppression names {invalid[0]!r}, which is not a valid rule ID or prefix. Write IDs such as CRML207 or prefixes such as CRML2, separated by commas."
         return None, Problem(message=message, span=span, rule_id=UNUSED_SUPPRESSION)
 
-    comment_line = span.start_line
-    line = None if form == FILE_FORM else comment_line + (1 if form == "disable-next-line" else 0)
+    line: Optional[int] = span.start_line
+    if form == "disable-next-line":
+        line = span.start_line + 1
+    elif form == FILE_FORM:
+        line = None
     return Directive(form=form, selectors=selectors, reason=reason.strip(), span=span, line=line), None
 
 
