@@ -15,9 +15,8 @@ code. jsonschema and the YAML and TOML parsers are imported only once a file is 
 
 from __future__ import annotations
 
-import json
 import os
-import pkgutil
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping, Optional, Tuple
@@ -27,6 +26,11 @@ from .settings import Settings
 CONFIG_FILE = ".crml-lint.yaml"
 PYPROJECT_FILE = "pyproject.toml"
 PYPROJECT_TABLE = "crml-lint"
+
+# Text that any spelling of the table's name in TOML contains (`[tool.crml-lint]`,
+# `[tool."crml-lint".rules]`, `crml-lint = {...}` under `[tool]`), but a dependency or a
+# project named crml-lint does not. Other pyproject.toml files are not parsed at all.
+_TABLE_MENTION = re.compile(rb'crml-lint"?[ \t]*[\].=]')
 
 _STDIN_NAMES = ("-", "<stdin>")
 
@@ -189,8 +193,7 @@ def _config_in(folder: str) -> Optional[str]:
             raw = stream.read()
     except OSError:
         return None
-    # Most pyproject.toml files never mention crml-lint; they are not parsed at all.
-    if PYPROJECT_TABLE.encode() not in raw:
+    if not _TABLE_MENTION.search(raw):
         return None
     return candidate if _toml_table(raw, _display(candidate)) is not None else None
 
@@ -242,6 +245,9 @@ def _yaml_problem(error: Exception) -> str:
 def _validator() -> Any:
     global _VALIDATOR
     if _VALIDATOR is None:
+        import json
+        import pkgutil
+
         import jsonschema
 
         # pkgutil rather than importlib.resources, whose import costs several milliseconds.

@@ -99,6 +99,22 @@ def test_pyproject_table_is_read(tmp_path):
     assert settings.config_path == str(tmp_path / "pyproject.toml")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ['[tool."crml-lint"]\nfail-on = "note"\n', '[tool]\ncrml-lint = { fail-on = "note" }\n', 'tool.crml-lint.fail-on = "note"\n'],
+)
+def test_pyproject_table_spellings_are_read(tmp_path, text):
+    write(tmp_path / "pyproject.toml", text)
+
+    assert SettingsResolver().settings_for(str(tmp_path / "a.yaml")).fail_on == "note"
+
+
+def test_pyproject_naming_project_only_is_skipped(tmp_path):
+    write(tmp_path / "pyproject.toml", '[project]\nname = "crml-lint"\ndependencies = ["crml-lint>=0.1"]\n[project.scripts]\ncrml-lint = "x:main"\n')
+
+    assert SettingsResolver().find_config(str(tmp_path)) is None
+
+
 def test_no_configuration_gives_defaults(tmp_path):
     settings = SettingsResolver().settings_for(str(tmp_path / "a.yaml"))
 
