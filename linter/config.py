@@ -41,7 +41,7 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Overrides:
-    """What the command line sets; None or empty where the user did not give the option."""
+    """Settings given on the command line; None or empty where the user did not give the option."""
 
     select: Optional[Tuple[str, ...]] = None
     ignore: Tuple[str, ...] = ()
@@ -53,7 +53,7 @@ class Overrides:
 class SettingsResolver:
     """Decides the settings of each linted file, reading each configuration file once.
 
-    `rules` returns every rule the run knows (built-in, plugins and `--rules-dir`); it is
+    `rules` returns every rule of the run (built-in, plugins and `--rules-dir`). It is
     called only when a configuration names rules, to reject IDs that match no rule.
     """
 
@@ -75,7 +75,7 @@ class SettingsResolver:
             raise ConfigError(f"--config {config_file}: no such file")
 
     def settings_for(self, path: str) -> Settings:
-        """The settings of one linted file; `-` stands for standard input, found from the working folder or --stdin-filename."""
+        """Return the settings of one linted file. For `-`, standard input, the configuration is looked up from --stdin-filename's folder, else the working folder."""
         if self.config_file is not None:
             return self._settings(self.config_file)
 
@@ -86,7 +86,7 @@ class SettingsResolver:
         return self._settings(self.find_config(folder))
 
     def find_config(self, folder: str) -> Optional[str]:
-        """The nearest configuration file at or above `folder`, or None; folders already seen are answered from a cache."""
+        """Find the nearest configuration file at or above `folder`, or None. Folders already visited are looked up in a cache."""
         visited = []
         current = os.path.abspath(folder)
         found: Optional[str] = None
@@ -367,7 +367,12 @@ def _check_rule_ids(data: Mapping[str, Any], shown: str, prefix: str, rules: Map
         for name in options:
             if name not in known:
                 suggestion = closest_name(name, known)
-                advice = f"did you mean {suggestion}?" if suggestion else (f"expected one of {', '.join(known)}" if known else f"{rule_id} has no options")
+                if suggestion:
+                    advice = f"did you mean {suggestion}?"
+                elif known:
+                    advice = f"expected one of {', '.join(known)}"
+                else:
+                    advice = f"{rule_id} has no options"
                 fail(["rules", rule_id, name], f"unknown option; {advice}")
 
 
