@@ -108,6 +108,9 @@ def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclud
             click.echo(f"skipped {path}: {reason}", err=True)
     for path in result.missing_paths:
         _error(f"{path}: no such file or folder")
+    if verbose:
+        for text in result.tracebacks:
+            click.echo(text, err=True, nl=False)
     for message in result.errors:
         _error(message)
     if result.associations == 0 and not result.findings and not quiet:

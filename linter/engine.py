@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import traceback
 from collections import Counter
 from dataclasses import replace
 from typing import Callable, Iterable, Iterator, Optional
@@ -46,6 +47,9 @@ class Engine:
         self.settings = settings or Settings()
         self._rules = rules
         self._rules_by_id: dict[str, Rule] = {}
+        self.failures: list[str] = []
+        """One message per rule that raised on a file; the rule's other findings are lost."""
+        self.failure_tracebacks: list[str] = []
 
     @property
     def rules_loaded(self) -> bool:
@@ -102,7 +106,7 @@ class Engine:
             associations = recognise(document, source)
             if not associations:
                 continue
-            problems.extend((problem, None) for problem in document.problems)
+            problems.extend((problem, _resource_around(problem, associations)) for problem in document.problems)
             for association in associations:
                 count += 1
                 problems.extend((problem, association.resource) for problem in self._check(association))
@@ -137,9 +141,12 @@ class Engine:
                     from .config import ConfigError
 
                     raise ConfigError(f"{os.path.relpath(self.settings.config_path)}: rules.{rule.id}: {error}") from error
-                raise InternalError(
+                # One failing rule must not cost the findings of the others: record the
+                # failure (the run then exits 2) and go on with the next rule.
+                self.failures.append(
                     f"rule {rule.id} ({rule.name}) failed on {association.source.path}: {type(error).__name__}: {error}"
-                ) from error
+                )
+                self.failure_tracebacks.append(traceback.format_exc())
 
     def _findings(self, problems: list[tuple[Problem, Optional[str]]], source: SourceFile) -> list[Finding]:
         if problems:
@@ -262,6 +269,11 @@ def run(
         except InternalError as error:
             result.errors.append(str(error))
             continue
+        finally:
+            result.errors.extend(engine.failures)
+            result.tracebacks.extend(engine.failure_tracebacks)
+            engine.failures.clear()
+            engine.failure_tracebacks.clear()
         result.files_checked += 1
         result.checked_paths.append(source.path)
         result.associations += associations
@@ -289,7 +301,10 @@ def lint_paths(paths: Iterable[str], settings: Optional[Settings] = None, *, exc
 
 def lint_text(text: str, filename: str = "<stdin>", settings: Optional[Settings] = None) -> list[Finding]:
     source = SourceFile.from_bytes(filename, text.encode("utf-8", errors="surrogatepass"))
-    findings, _, _ = Engine(settings).lint_source(source)
+    engine = Engine(settings)
+    findings, _, _ = engine.lint_source(source)
+    if engine.failures:
+        raise InternalError("; ".join(engine.failures))
     return findings
 
 
@@ -319,3 +334,13 @@ def _finding_order(finding: Finding) -> tuple:
 def _problem_order(problem: Problem) -> tuple:
     span = problem.span
     return (span.start_line, span.start_column, problem.rule_id or "", problem.message)
+
+
+def _resource_around(problem: Problem, associations: list[Association]) -> Optional[str]:
+    """The logical ID of the template resource whose properties hold the problem, if any."""
+    start = (problem.span.start_line, problem.span.start_column)
+    for association in associations:
+        span = association.document.span
+        if association.resource and (span.start_line, span.start_column) <= start < (span.end_line, span.end_column):
+            return association.resource
+    return None

@@ -28,6 +28,7 @@ class LintResult:
     associations: int = 0
     missing_paths: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    tracebacks: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     root: str = ""
     tool_version: str = ""

@@ -156,6 +156,10 @@ def _analyse(pattern: str, budget_seconds: float, confirming: bool) -> Optional[
         # NOTE: a pattern whose static analysis runs out of budget before it finds anything
         # is not reported, although it may be vulnerable.
         return None
+    except RecursionError:
+        # Groups nested some hundreds deep exceed the recursive parser and automaton
+        # builder; such a pattern is left unjudged, as one that runs out of budget is.
+        return None
 
     result = None
     if vulnerability is not None:

@@ -259,3 +259,40 @@ def test_utf16_without_bom_is_reported(tmp_path):
     assert completed.returncode == 1
     assert "CRML001" in completed.stdout
     assert "UTF-16" in completed.stdout
+
+
+FAILING_RULE = '''
+"""A rule that always fails, to test how a run survives it."""
+ID = "ACME900"
+NAME = "always-fails"
+LEVEL = "error"
+SUMMARY = "Raises on every association."
+
+
+def check(association, options):
+    raise RuntimeError("broken on purpose")
+'''
+
+
+def test_failing_rule_keeps_other_findings(tmp_path):
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    (rules_dir / "acme900.py").write_text(FAILING_RULE)
+    mistakes = str(EXAMPLES / "typical-mistakes.json")
+    arguments = ("check", "--rules-dir", str(rules_dir), "--extend-select", "ACME", mistakes)
+
+    completed = run_cli(*arguments)
+    assert completed.returncode == 2
+    assert "CRML203" in completed.stdout
+    assert "rule ACME900 (always-fails) failed" in completed.stderr
+    assert "Traceback" not in completed.stderr
+
+    sarif = json.loads(run_cli(*arguments, "--output-format", "sarif").stdout)
+    invocation = sarif["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert "ACME900" in invocation["toolExecutionNotifications"][0]["message"]["text"]
+    assert sarif["runs"][0]["results"]
+
+    verbose = run_cli(*arguments, "--verbose")
+    assert "RuntimeError: broken on purpose" in verbose.stderr
+    assert "Traceback" in verbose.stderr

@@ -321,3 +321,23 @@ def test_multitool_accepts_builtin_rules(sarif_problems, root, make_finding):
     findings = [make_finding(rule.id, rule_name=rule.name, level=rule.level) for rule in rules]
 
     assert sarif_problems(sarif_text(LintResult(root=root, rules=rules, findings=findings))) == []
+
+
+def test_failed_run_says_so(root, make_rule, make_finding):
+    result = LintResult(
+        root=root,
+        rules=[make_rule()],
+        findings=[make_finding("CRML201")],
+        missing_paths=["absent.json"],
+        errors=["rule ACME900 (always-fails) failed on request.json: RuntimeError: broken"],
+    )
+    invocation = sarif_run(result)["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    texts = [notification["message"]["text"] for notification in invocation["toolExecutionNotifications"]]
+    assert texts == ["absent.json: no such file or folder", result.errors[0]]
+    assert {notification["level"] for notification in invocation["toolExecutionNotifications"]} == {"error"}
+
+
+def test_multitool_accepts_failed_run(sarif_problems, root, make_rule, make_finding):
+    result = LintResult(root=root, rules=[make_rule()], findings=[make_finding("CRML201")], errors=["rule X failed"])
+    assert sarif_problems(sarif_text(result)) == []

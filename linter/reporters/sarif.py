@@ -104,10 +104,16 @@ def build_log(result: "LintResult") -> dict[str, Any]:
     reported = result.findings[:MAX_RESULTS]
     descriptors, rule_indexes = _rule_descriptors(result.rules, reported)
 
-    invocation: dict[str, Any] = {"executionSuccessful": True}
+    # A path that could not be read or a rule that failed means some findings may be
+    # missing, which a consumer of the report must be able to tell from a clean run.
+    problems = [f"{path}: no such file or folder" for path in result.missing_paths] + list(result.errors)
+    invocation: dict[str, Any] = {"executionSuccessful": not problems}
+    notifications = [_error_notification(problem) for problem in problems]
     left_out = len(result.findings) - len(reported)
     if left_out > 0:
-        invocation["toolExecutionNotifications"] = [_left_out_notification(left_out, len(result.findings))]
+        notifications.append(_left_out_notification(left_out, len(result.findings)))
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
 
     run = {
         "tool": {
@@ -290,6 +296,10 @@ def _non_blank(text: str, fallback: str) -> str:
 
 def _text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
+
+
+def _error_notification(problem: str) -> dict[str, Any]:
+    return {"level": "error", "message": {"text": _text(problem)}}
 
 
 def _left_out_notification(left_out: int, total: int) -> dict[str, Any]:
