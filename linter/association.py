@@ -54,3 +54,14 @@ class Association:
     resource: Optional[str] = None
     problems: list[Problem] = field(default_factory=list)
     alternatives: list["Association"] = field(default_factory=list)
+
+    def field_name(self, name: str) -> str:
+        """Spell a field name or dotted path of the API's shape as the input format writes it.
+
+        A CloudFormation template writes `customEntityConfig.customDataIdentifiers` as
+        `CustomEntityConfig.CustomDataIdentifiers`. Messages use this for fields they name
+        without a node, such as a field to add; a node's own `user_path` is already spelt so.
+        """
+        if self.input_format.key_style != "PascalCase":
+            return name
+        return ".".join(step[:1].upper() + step[1:] for step in name.split("."))

@@ -71,8 +71,9 @@ def check(association, options):
             # A customEntityConfig without identifiers, or with an empty list, breaks the
             # API contract and is reported there, once.
             continue
+        identifiers = association.field_name("customEntityConfig.customDataIdentifiers")
         yield Problem.at(
             custom,
             f"{format_path(entities.user_path)} lists CUSTOM, but no custom data identifiers say what to redact; "
-            "add customEntityConfig.customDataIdentifiers with the patterns to redact",
+            f"add {identifiers} with the patterns to redact",
         )

@@ -84,9 +84,9 @@ def check(association, options):
             custom_config,
             f"{format_path(custom_config.user_path)} gives custom data identifiers, but "
             f"{format_path(entities.user_path)} does not list CUSTOM, so they redact nothing; "
-            "add CUSTOM to the entities to redact, or remove customEntityConfig",
+            f"add CUSTOM to the entities to redact, or remove {association.field_name('customEntityConfig')}",
             on_key=True,
-            fix="add CUSTOM to entitiesToRedact",
+            fix=f"add CUSTOM to {association.field_name('entitiesToRedact')}",
         )
 
 

@@ -62,7 +62,7 @@ one way left to try. An atomic group, `(?>(\\w+\\s?)*)`, does the same; so does 
 the parts to match disjoint characters, such as `^[\\w\\s]*: (ERROR|FATAL)`.
 
 ## Options
-- `time_budget_ms` (number, default `100`): the wall-clock time, in milliseconds, that the
+- `time-budget-ms` (number, default `100`): the wall-clock time, in milliseconds, that the
   analysis and the confirmation run of one pattern may take together. When it runs out
   during confirmation, the finding rests on the static analysis alone and says so; when it
   runs out during the static analysis, the pattern is not reported.
@@ -192,7 +192,9 @@ def _problem(source, pattern: ScalarNode, vulnerability: Vulnerability,
     part = pattern.value[vulnerability.start:vulnerability.end]
     path = format_path(pattern.user_path)
     # Custom data identifiers may not contain '>', so an atomic group is no fix for them.
-    atomic_allowed = _IDENTIFIERS_PATH[-1] not in path
+    # A template spells the list CustomDataIdentifiers, so letter case is ignored.
+    identifiers = _IDENTIFIERS_PATH[-1].lower()
+    atomic_allowed = not any(isinstance(step, str) and step.lower() == identifiers for step in pattern.user_path)
     if vulnerability.exponential:
         complexity = "exponential time"
         cause = f"the repetition '{part}' can match the same text in more than one way"

@@ -93,7 +93,7 @@ def check(association, options):
             what = f"{format_path(pattern.user_path)} {_shown(pattern.value)} matches {matched} of the log"
         advice = "; write a pattern that matches only the lines to deliver, such as \"ERROR|Traceback\""
         if matched == EVERY_LINE:
-            advice += ", or remove filterPattern if every line is meant to be delivered"
+            advice += f", or remove {association.field_name('filterPattern')} if every line is meant to be delivered"
         yield Problem.at(pattern, f"{what}, so it filters nothing{advice}")
 
 

@@ -66,23 +66,29 @@ NAME = "unredacted-logs"
 LEVEL = "warning"
 SUMMARY = "A log policy delivers ALL logs (or leaves logType unset, read as ALL) with no redaction."
 
-_ADVICE = (
-    "add a logRedactionConfiguration, for example with entitiesToRedact: [ALL_PERSONALLY_IDENTIFIABLE_INFORMATION], "
-    "or set logType to ERROR_SUMMARY"
-)
-
 
 def check(association, options):
+    redaction = association.field_name("logRedactionConfiguration")
+    advice = (
+        f"add a {redaction}, for example with {association.field_name('entitiesToRedact')}: "
+        f"[ALL_PERSONALLY_IDENTIFIABLE_INFORMATION], or set {association.field_name('logType')} to ERROR_SUMMARY"
+    )
+    consequence = f"so every log line reaches its accounts unredacted; {advice}"
+
     for policy in iter_log_policies(association.document):
         all_logs = all_logs_policy(policy)
         if all_logs is None or "logRedactionConfiguration" in policy.node:
             continue
 
-        consequence = f"so every log line reaches its accounts unredacted; {_ADVICE}"
         if all_logs.log_type is not None:
-            message = f"{format_path(all_logs.log_type.user_path)} is ALL and the policy has no logRedactionConfiguration, {consequence}"
+            message = f"{format_path(all_logs.log_type.user_path)} is ALL and the policy has no {redaction}, {consequence}"
             yield Problem.at(all_logs.log_type, message)
         else:
             where = format_path(policy.node.user_path)
-            message = f"{where} has no logRedactionConfiguration and {all_logs.describe()}, {consequence}"
+            # AllLogsPolicy.describe() would name logType in the API's spelling, where a template writes LogType.
+            unset = (
+                f"{association.field_name('logType')} is unset, "
+                "which crml-lint reads as ALL because the API does not document its default"
+            )
+            message = f"{where} has no {redaction} and {unset}, {consequence}"
             yield Problem(message, policy_start(policy), field_path=where)

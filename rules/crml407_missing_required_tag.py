@@ -107,9 +107,7 @@ def check(association, options):
 def _tags_path(association, tags) -> str:
     if tags is not None:
         return format_path(tags.user_path)
-    # Named as the user's format spells it: a CloudFormation template writes Tags.
-    name = "Tags" if association.input_format.key_style == "PascalCase" else "tags"
-    return format_path(association.document.user_path + (name,))
+    return format_path(association.document.user_path + (association.field_name("tags"),))
 
 
 def _first_character(span: Span) -> Span:

@@ -79,7 +79,7 @@ def check(association, options):
         message = f"{format_path(noise.user_path)} is NONE, so members receive exact training metrics, from which they can learn about the data; set {accepted}"
     else:
         message = f"{format_path(noise.user_path)} is {noise.value}, less noise than the organisation's minimum of {minimum}; set {accepted}"
-    yield Problem.at(noise, message, fix=f"set noiseLevel to {minimum}")
+    yield Problem.at(noise, message, fix=f"set {association.field_name('noiseLevel')} to {minimum}")
 
 
 def _either(levels: tuple) -> str:

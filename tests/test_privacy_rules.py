@@ -659,3 +659,163 @@ def test_clean_example_passes_strict_policy():
     }
     findings = lint_paths([str(EXAMPLES / "clean-association.yaml")], Settings(rule_options=strict))
     assert [f"{finding.rule_id} {finding.message}" for finding in findings] == []
+
+
+# Field names in CloudFormation templates: messages and fixes spell them in PascalCase
+
+
+def template_with_policies(policies: str) -> str:
+    """Build a template whose association has these policies, given as the YAML below `Policies:`."""
+    header = """\
+Resources:
+  Churn:
+    Type: AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation
+    Properties:
+      MembershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
+      ConfiguredModelAlgorithmArn: arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-model-algorithm/6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+      Name: churn-training
+      PrivacyConfiguration:
+        Policies:
+"""
+    return header + textwrap.indent(textwrap.dedent(policies).strip("\n") + "\n", " " * 10)
+
+
+CAMEL_CASE_FIELDS = re.compile(
+    r"\b(customEntityConfig|customDataIdentifiers|entitiesToRedact|logRedactionConfiguration|logType|filterPattern|noiseLevel)\b"
+)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "policies", "message_part", "fix"),
+    [
+        (
+            "CRML201",
+            """
+            TrainedModels:
+              ContainerLogs:
+                - AllowedAccountIds: ["111122223333"]
+                  LogType: ERROR_SUMMARY
+                  LogRedactionConfiguration:
+                    EntitiesToRedact: [CUSTOM]
+            """,
+            "add CustomEntityConfig.CustomDataIdentifiers with the patterns to redact",
+            None,
+        ),
+        (
+            "CRML202",
+            """
+            TrainedModels:
+              ContainerLogs:
+                - AllowedAccountIds: ["111122223333"]
+                  LogType: ERROR_SUMMARY
+                  LogRedactionConfiguration:
+                    EntitiesToRedact: [NUMBERS]
+                    CustomEntityConfig:
+                      CustomDataIdentifiers: ["CUST-[0-9]{6}"]
+            """,
+            "or remove CustomEntityConfig",
+            "add CUSTOM to EntitiesToRedact",
+        ),
+        (
+            "CRML206",
+            """
+            TrainedModels:
+              ContainerLogs:
+                - AllowedAccountIds: ["111122223333"]
+                  LogType: ERROR_SUMMARY
+                  FilterPattern: ".*"
+            """,
+            "or remove FilterPattern if every line is meant to be delivered",
+            None,
+        ),
+        (
+            "CRML207",
+            """
+            TrainedModels:
+              ContainerLogs:
+                - AllowedAccountIds: ["111122223333"]
+                  LogType: ALL
+            """,
+            "LogType is ALL and the policy has no LogRedactionConfiguration, so every log line reaches its accounts "
+            "unredacted; add a LogRedactionConfiguration, for example with EntitiesToRedact: "
+            "[ALL_PERSONALLY_IDENTIFIABLE_INFORMATION], or set LogType to ERROR_SUMMARY",
+            None,
+        ),
+        (
+            "CRML207",
+            """
+            TrainedModels:
+              ContainerLogs:
+                - AllowedAccountIds: ["111122223333"]
+            """,
+            "ContainerLogs[0] has no LogRedactionConfiguration and LogType is unset, which crml-lint reads as ALL",
+            None,
+        ),
+        (
+            "CRML208",
+            """
+            TrainedModels:
+              ContainerLogs:
+                - AllowedAccountIds: ["111122223333"]
+                  LogType: ALL
+                  LogRedactionConfiguration:
+                    EntitiesToRedact: [NUMBERS]
+            """,
+            "does not list ALL_PERSONALLY_IDENTIFIABLE_INFORMATION while LogType is ALL",
+            "add ALL_PERSONALLY_IDENTIFIABLE_INFORMATION to EntitiesToRedact",
+        ),
+        (
+            "CRML208",
+            """
+            TrainedModels:
+              ContainerLogs:
+                - AllowedAccountIds: ["111122223333"]
+                  LogRedactionConfiguration:
+                    EntitiesToRedact: [NUMBERS]
+            """,
+            "while LogType is unset, which crml-lint reads as ALL",
+            "add ALL_PERSONALLY_IDENTIFIABLE_INFORMATION to EntitiesToRedact",
+        ),
+        (
+            "CRML501",
+            """
+            TrainedModels:
+              ContainerMetrics:
+                NoiseLevel: NONE
+            """,
+            "PrivacyConfiguration.Policies.TrainedModels.ContainerMetrics.NoiseLevel is NONE",
+            "set NoiseLevel to LOW",
+        ),
+    ],
+)
+def test_template_messages_use_pascal_case(rule_id, policies, message_part, fix):
+    findings = findings_of(rule_id, template_with_policies(policies), "template.yaml")
+
+    assert len(findings) == 1
+    assert message_part in findings[0].message
+    assert findings[0].fix == fix
+    assert CAMEL_CASE_FIELDS.search(findings[0].message) is None
+    assert CAMEL_CASE_FIELDS.search(findings[0].fix or "") is None
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "policy", "message_part", "fix"),
+    [
+        ("CRML201", "logRedactionConfiguration: {entitiesToRedact: [CUSTOM]}", "add customEntityConfig.customDataIdentifiers", None),
+        ("CRML206", 'filterPattern: ".*"', "or remove filterPattern", None),
+        ("CRML207", "logType: ALL", "or set logType to ERROR_SUMMARY", None),
+        (
+            "CRML208",
+            "logRedactionConfiguration: {entitiesToRedact: [NUMBERS]}",
+            "while logType is unset",
+            "add ALL_PERSONALLY_IDENTIFIABLE_INFORMATION to entitiesToRedact",
+        ),
+    ],
+)
+def test_request_messages_keep_camel_case(rule_id, policy, message_part, fix):
+    text = with_log_policies(f'- allowedAccountIds: ["111122223333"]\n  {policy}')
+    findings = findings_of(rule_id, text)
+
+    assert len(findings) == 1
+    assert message_part in findings[0].message
+    assert findings[0].fix == fix

@@ -276,6 +276,35 @@ def test_custom_data_identifiers_checked():
     assert "(?>" not in findings[0].message
 
 
+def test_template_identifier_gets_no_atomic_group():
+    template = """\
+Resources:
+  Churn:
+    Type: AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation
+    Properties:
+      MembershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
+      ConfiguredModelAlgorithmArn: arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-model-algorithm/6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+      Name: churn-training
+      PrivacyConfiguration:
+        Policies:
+          TrainedModels:
+            ContainerLogs:
+              - AllowedAccountIds: ["111122223333"]
+                LogType: ERROR_SUMMARY
+                FilterPattern: 'x[0-9]*[0-9]*[0-9]*y'
+                LogRedactionConfiguration:
+                  EntitiesToRedact: [CUSTOM]
+                  CustomEntityConfig:
+                    CustomDataIdentifiers: ['x[0-9]*[0-9]*[0-9]*y']
+"""
+    findings = _crml205(template, "template.yaml")
+    messages = {finding.field_path.rsplit(".", 1)[-1]: finding.message for finding in findings}
+    assert set(messages) == {"FilterPattern", "CustomDataIdentifiers[0]"}
+    # A filter pattern may contain '>', and a custom data identifier, in any key style, may not.
+    assert "(?>" in messages["FilterPattern"]
+    assert "(?>" not in messages["CustomDataIdentifiers[0]"]
+
+
 def test_message_names_kind_attack_and_fix():
     findings = _crml205(_REQUEST.format(pattern=r"'^(\w+\s?)*: (ERROR|FATAL)'"))
     message = findings[0].message
