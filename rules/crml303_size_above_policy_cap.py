@@ -40,11 +40,11 @@ privacyConfiguration:
 ```
 
 ## Options
-- `max_artifact_size_gb` (number, default `10`): the cap for
+- `max-artifact-size-gb` (number, default `10`): the cap for
   `trainedModels.maxArtifactSize.value`, in GB.
-- `max_export_size_gb` (number, default `10`): the cap for
+- `max-export-size-gb` (number, default `10`): the cap for
   `trainedModelExports.maxSize.value`, in GB.
-- `max_output_size_gb` (number, default `50`): the cap for
+- `max-output-size-gb` (number, default `50`): the cap for
   `trainedModelInferenceJobs.maxOutputSize.value`, in GB.
 
 Each cap must be a positive number. A cap above the limit of the input's format changes
@@ -62,7 +62,7 @@ from __future__ import annotations
 
 from crml_lint.document import format_path
 from crml_lint.finding import Problem
-from crml_lint.rule_options import number_option
+from crml_lint.rule_options import number_option, option_name
 from crml_lint.sizes import ARTIFACT_SIZE, EXPORT_SIZE, OUTPUT_SIZE, format_gb, format_limit, iter_size_values
 
 ID = "CRML303"
@@ -102,6 +102,6 @@ def check(association, options):
         yield Problem.at(
             value,
             f"{format_path(value.user_path)} is {format_gb(value.value)} GB, above {reason}; "
-            f"set at most {format_gb(cap)} GB, or raise the cap with the option {option} of {ID}",
+            f"set at most {format_gb(cap)} GB, or raise the cap with the option {option_name(option)} of {ID}",
             fix=f"set a size of at most {format_gb(cap)} GB",
         )

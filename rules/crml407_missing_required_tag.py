@@ -16,7 +16,7 @@ center to charge, a data classification that decides who may approve the
 collaboration. An association without them drops out of those reports and reviews.
 
 ## Failing example
-With `required_tags: [Owner, CostCenter]`:
+With `required-tags: [Owner, CostCenter]`:
 ```yaml
 membershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
 configuredModelAlgorithmArn: arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-model-algorithm/6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f
@@ -36,7 +36,7 @@ tags:
 ```
 
 ## Options
-- `required_tags` (list of strings, default `[]`): the tag keys every association must
+- `required-tags` (list of strings, default `[]`): the tag keys every association must
   set. The examples above use `[Owner, CostCenter]`.
 
 ## References

@@ -36,7 +36,7 @@ privacyConfiguration:
 ```
 
 ## Options
-- `minimum_noise_level` (string, default `"LOW"`): the least noise the organisation
+- `minimum-noise-level` (string, default `"LOW"`): the least noise the organisation
   accepts, one of `LOW`, `MEDIUM` or `HIGH`, in any letter case. `NONE` is always
   reported; to accept it, turn the rule off.
 

@@ -17,7 +17,7 @@ association is created, not found in an audit later. A mistyped digit sends the 
 a stranger's account.
 
 ## Failing example
-With `allowed_account_ids: ["111122223333"]`:
+With `allowed-account-ids: ["111122223333"]`:
 ```yaml
 membershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
 configuredModelAlgorithmArn: arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-model-algorithm/6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f
@@ -44,7 +44,7 @@ privacyConfiguration:
 ```
 
 ## Options
-- `allowed_account_ids` (list of strings, default `[]`): the 12-digit account IDs that
+- `allowed-account-ids` (list of strings, default `[]`): the 12-digit account IDs that
   may receive container logs. Write them as strings, quoted in YAML, so that leading
   zeros stay. The examples above use `["111122223333"]`.
 

@@ -16,7 +16,7 @@ output, which can contain anything the code chose to write. An organisation that
 only one of them wants the other caught before the association is created.
 
 ## Failing example
-With `allowed_export_files: [MODEL]`:
+With `allowed-export-files: [MODEL]`:
 ```yaml
 membershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
 configuredModelAlgorithmArn: arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-model-algorithm/6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f
@@ -41,7 +41,7 @@ privacyConfiguration:
 ```
 
 ## Options
-- `allowed_export_files` (list of strings, default `[]`): the file types that may be
+- `allowed-export-files` (list of strings, default `[]`): the file types that may be
   exported, from `MODEL` and `OUTPUT`, in any letter case. The examples above use
   `[MODEL]`.
 
@@ -56,7 +56,7 @@ from __future__ import annotations
 from crml_lint.document import format_path
 from crml_lint.finding import Problem
 from crml_lint.log_policies import child, string_items
-from crml_lint.rule_options import InvalidOptionError, string_list_option
+from crml_lint.rule_options import InvalidOptionError, option_name, string_list_option
 
 ID = "CRML503"
 NAME = "export-not-allowed"
@@ -90,10 +90,11 @@ def check(association, options):
 
 
 def _allowed_file_types(options) -> set[str]:
-    allowed = {file_type.upper() for file_type in string_list_option(options, "allowed_export_files", ID)}
+    name = "allowed_export_files"
+    allowed = {file_type.upper() for file_type in string_list_option(options, name, ID)}
     unknown = allowed - set(_FILE_TYPES)
     if unknown:
         raise InvalidOptionError(
-            f"option allowed_export_files of {ID} may hold only {' and '.join(_FILE_TYPES)}, not {', '.join(sorted(unknown))}"
+            f"option {option_name(name)} of {ID} may hold only {' and '.join(_FILE_TYPES)}, not {', '.join(sorted(unknown))}"
         )
     return allowed

@@ -248,7 +248,7 @@ def test_invalid_option_value_from_api_stops_run(tmp_path):
     write(tmp_path / ".crml-lint.yaml", "rules: {CRML501: {minimum-noise-level: LOUD}}\n")
     association = write(tmp_path / "association.yaml", CLEAN)
 
-    with pytest.raises(ConfigError, match=r"rules\.CRML501: option minimum_noise_level"):
+    with pytest.raises(ConfigError, match=r"rules\.CRML501: option minimum-noise-level"):
         findings_of([association], SettingsResolver(rules=all_rules))
 
 

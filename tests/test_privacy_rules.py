@@ -547,7 +547,7 @@ def test_noise_below_configured_minimum(minimum, level, reported):
 
 @pytest.mark.parametrize("minimum", ["NONE", "LOUD", 2])
 def test_invalid_noise_minimum_stops_run(minimum):
-    with pytest.raises(InternalError, match="option minimum_noise_level of CRML501"):
+    with pytest.raises(InternalError, match="option minimum-noise-level of CRML501"):
         lint(noise_request("LOW"), options={"CRML501": {"minimum_noise_level": minimum}})
 
 
@@ -601,7 +601,7 @@ def test_invalid_account_id_is_only_crml107():
 
 @pytest.mark.parametrize("allowed", ["111122223333", [111122223333]])
 def test_invalid_account_option_stops_run(allowed):
-    with pytest.raises(InternalError, match="option allowed_account_ids of CRML502"):
+    with pytest.raises(InternalError, match="option allowed-account-ids of CRML502"):
         lint(RECIPIENTS, options={"CRML502": {"allowed_account_ids": allowed}})
 
 
@@ -638,7 +638,7 @@ def test_invalid_export_value_is_only_crml104():
 
 @pytest.mark.parametrize("allowed", [["WEIGHTS"], "MODEL"])
 def test_invalid_export_option_stops_run(allowed):
-    with pytest.raises(InternalError, match="option allowed_export_files of CRML503"):
+    with pytest.raises(InternalError, match="option allowed-export-files of CRML503"):
         lint(EXPORTS, options={"CRML503": {"allowed_export_files": allowed}})
 
 

@@ -88,9 +88,9 @@ def test_sizes_within_default_caps_are_quiet():
 @pytest.mark.parametrize(
     "sizes, line, option",
     [
-        ({"artifact": 10.5}, ARTIFACT_LINE, "max_artifact_size_gb"),
-        ({"export": 25}, EXPORT_LINE, "max_export_size_gb"),
-        ({"output": 80}, OUTPUT_LINE, "max_output_size_gb"),
+        ({"artifact": 10.5}, ARTIFACT_LINE, "max-artifact-size-gb"),
+        ({"export": 25}, EXPORT_LINE, "max-export-size-gb"),
+        ({"output": 80}, OUTPUT_LINE, "max-output-size-gb"),
     ],
 )
 def test_size_above_default_cap_reported_at_value(sizes, line, option):
@@ -143,7 +143,7 @@ def test_template_above_configured_cap_uses_pascal_case():
 
 @pytest.mark.parametrize("cap", ["10", True, 0, -5, float("nan"), None])
 def test_invalid_cap_stops_run(cap):
-    with pytest.raises(InternalError, match="option max_artifact_size_gb of CRML303 must be a positive number"):
+    with pytest.raises(InternalError, match="option max-artifact-size-gb of CRML303 must be a positive number"):
         lint(sizes_request(), options={"CRML303": {"max_artifact_size_gb": cap}})
 
 

@@ -205,7 +205,7 @@ def test_tags_from_parameter_are_not_judged():
 
 @pytest.mark.parametrize("required", ["Owner", [1], None])
 def test_invalid_required_tags_option_stops_run(required):
-    with pytest.raises(InternalError, match="option required_tags of CRML407"):
+    with pytest.raises(InternalError, match="option required-tags of CRML407"):
         lint(tagged("Owner: a"), options={"CRML407": {"required_tags": required}})
 
 
