@@ -14,7 +14,11 @@ from pathlib import Path
 
 from crml_lint import lint_paths, lint_text
 from crml_lint.engine import run
+from crml_lint.formats.cloudformation import recognise
+from crml_lint.intrinsics import MAX_VARIANTS
+from crml_lint.loading import load
 from crml_lint.reporters import write_report
+from crml_lint.source import SourceFile
 
 INPUTS = Path(__file__).resolve().parent / "inputs"
 CDK_TEMPLATE = INPUTS / "cdk-synth-template.json"
@@ -46,6 +50,8 @@ def template(properties: str = "", *, required: str = REQUIRED_PROPERTIES) -> st
         'AWSTemplateFormatVersion: "2010-09-09"\n'
         "Conditions:\n"
         "  IsProduction: !Equals [!Ref AWS::Region, us-east-1]\n"
+        "  IsEurope: !Equals [!Ref AWS::Region, eu-west-1]\n"
+        "  IsOregon: !Equals [!Ref AWS::Region, us-west-2]\n"
         "Resources:\n"
         "  ChurnAssociation:\n"
         "    Type: AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation\n"
@@ -73,6 +79,15 @@ def position_of(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
 
 def start_of(finding) -> tuple[int, int]:
     return finding.span.start_line, finding.span.start_column
+
+
+def recognise_one(text: str):
+    """Return the one association that the CloudFormation format reads from `text`."""
+    source = SourceFile("template.yaml", text)
+    documents = load(source, "yaml").documents
+    associations = recognise(documents[0], source)
+    assert associations is not None and len(associations) == 1
+    return associations[0]
 
 
 # --- recognition ------------------------------------------------------------------------
@@ -486,6 +501,124 @@ def test_no_value_branch_in_tag_list():
 
     assert [finding.rule_id for finding in findings] == ["CRML406"]
     assert start_of(findings[0]) == position_of(text, "team", occurrence=2)
+
+
+
+def test_nested_if_inner_branches_judged():
+    text = template(
+        """\
+        PrivacyConfiguration:
+          Policies:
+            TrainedModels:
+              ContainerMetrics:
+                NoiseLevel: !If [IsProduction, HIGH, !If [IsEurope, NONE, LOW]]
+        """,
+        required=f'MembershipIdentifier: {MEMBERSHIP}\nConfiguredModelAlgorithmArn: {ALGORITHM_ARN}\nName: !If [IsProduction, good, !If [IsEurope, "", ok]]\n',
+    )
+
+    findings = lint_template(text)
+
+    assert [(finding.rule_id, finding.field_path) for finding in findings] == [
+        ("CRML105", "Name"),
+        ("CRML501", "PrivacyConfiguration.Policies.TrainedModels.ContainerMetrics.NoiseLevel"),
+    ]
+    assert start_of(findings[0]) == position_of(text, '""')
+    assert start_of(findings[1]) == position_of(text, "NONE")
+
+
+def test_every_branch_of_if_chain_judged():
+    # 60 deploys only when IsProduction is false and IsEurope true, and 70 only when all
+    # three conditions are false.
+    text = template("""\
+        PrivacyConfiguration:
+          Policies:
+            TrainedModelInferenceJobs:
+              MaxOutputSize:
+                Unit: GB
+                Value: !If [IsProduction, 10, !If [IsEurope, 60, !If [IsOregon, 30, 70]]]
+        """)
+
+    findings = lint_template(text)
+
+    assert [finding.rule_id for finding in findings] == ["CRML301", "CRML301"]
+    assert start_of(findings[0]) == position_of(text, "60")
+    assert start_of(findings[1]) == position_of(text, "70")
+
+
+def test_if_inside_if_branch_mapping_judged():
+    text = template("""\
+        PrivacyConfiguration:
+          Policies:
+            TrainedModelExports: !If
+              - IsProduction
+              - MaxSize: {Unit: GB, Value: 2}
+                FilesToExport: [MODEL]
+              - MaxSize: {Unit: GB, Value: !If [IsEurope, 12, 4]}
+                FilesToExport: [MODEL]
+        """)
+
+    findings = lint_template(text)
+
+    assert [finding.rule_id for finding in findings] == ["CRML301"]
+    assert start_of(findings[0]) == position_of(text, "12, 4")
+
+
+def test_branch_contradicting_same_condition_skipped():
+    # The inner Fn::If is reached only when IsProduction is false, so its first branch
+    # never deploys.
+    text = template(
+        "",
+        required=f'MembershipIdentifier: {MEMBERSHIP}\nConfiguredModelAlgorithmArn: {ALGORITHM_ARN}\nName: !If [IsProduction, good, !If [IsProduction, "", ok]]\n',
+    )
+
+    assert lint_template(text) == []
+
+
+def test_same_condition_same_branch_everywhere():
+    # Both values are invalid only together, and they never deploy together: IsProduction
+    # picks the first branch of both Fn::If or the second branch of both.
+    text = template("""\
+        PrivacyConfiguration:
+          Policies:
+            TrainedModels:
+              MaxArtifactSize: {Unit: GB, Value: !If [IsEurope, 2, !If [IsProduction, 8, 4]]}
+            TrainedModelExports:
+              MaxSize: {Unit: GB, Value: !If [IsEurope, 2, !If [IsProduction, 8, 4]]}
+              FilesToExport: [MODEL]
+        """)
+
+    assert lint_template(text) == []
+
+
+def test_nested_if_problem_reported_once():
+    text = template(
+        "Description: !If [IsProduction, a, !If [IsEurope, b, !If [IsOregon, c, d]]]\n",
+        required=f"MembershipIdentifier: {MEMBERSHIP}\nConfiguredModelAlgorithmArn: {ALGORITHM_ARN}\n",
+    )
+
+    findings = lint_template(text)
+
+    assert summary(findings) == [("CRML101", "required field Name is missing")]
+
+
+def test_variant_count_stays_small():
+    chain = "!If [IsProduction, a, !If [IsEurope, b, !If [IsOregon, c, d]]]"
+    side_by_side = "[!If [IsProduction, a, b], !If [IsEurope, c, d], !If [IsOregon, e, f]]"
+    long_chain = "x"
+    for depth in range(20):
+        long_chain = f"!If [Condition{depth}, {depth}, {long_chain}]"
+    cases = (
+        ("Name: plain", 1),
+        (f"Name: {side_by_side}", 2),
+        (f"Name: {chain}", 4),
+        (f"Name: {long_chain}", MAX_VARIANTS),
+    )
+    for properties, expected in cases:
+        text = 'Resources:\n  A:\n    Type: AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation\n'
+        text += f"    Properties: {{{properties}}}\n"
+        association = recognise_one(text)
+
+        assert 1 + len(association.alternatives) == expected, properties
 
 
 # --- typing and CloudFormation's limits -------------------------------------------------------

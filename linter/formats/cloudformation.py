@@ -12,7 +12,8 @@ template's spelling (`PrivacyConfiguration.Policies.TrainedModels.ContainerLogs[
 What CloudFormation accepts decides what is an error: YAML templates are typed as YAML 1.1
 (as cfn-lint reads them). A quoted number is converted where a number is expected, and a
 number or boolean where a string is expected, when it is written the way JSON writes it.
-Intrinsic functions are not judged, and each branch of an `Fn::If` is (see intrinsics.py).
+Intrinsic functions are not judged, and each branch of an `Fn::If` is, nested branches
+included (see intrinsics.py).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any, Optional
 from ..association import Association, InputFormat
 from ..document import DynamicNode, MappingNode, Node, Path, ScalarNode, SequenceNode, Span, format_path
 from ..finding import Problem
-from ..intrinsics import REMOVED, VARIANT_COUNT, BranchSelector
+from ..intrinsics import REMOVED, BranchSelector, condition_assignments
 from ..loading import LoadedDocument
 from ..source import SourceFile
 from ..suggestions import closest_name
@@ -119,8 +120,8 @@ def _association(
     Return None when the resource's Properties are known only at deployment in every variant.
     """
     variants = []
-    for variant in range(VARIANT_COUNT):
-        builder = _CanonicalBuilder(BranchSelector(variant))
+    for assignment in condition_assignments(resource.get("Properties")):
+        builder = _CanonicalBuilder(BranchSelector(assignment))
         canonical = builder.build_resource(logical_id, resource)
         if canonical is not None:
             variants.append(
@@ -133,9 +134,6 @@ def _association(
                     problems=builder.problems,
                 )
             )
-        # Without Fn::If every variant is the same document.
-        if not builder.selector.met_condition:
-            break
 
     if not variants:
         return None
