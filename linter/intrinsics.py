@@ -5,6 +5,11 @@ A value is an intrinsic function when it is a mapping with one key, and that key
 `Condition` or starts with `Fn::` (`{"Fn::Sub": "..."}`). YAML short forms such as `!Ref`
 and `!If` are loaded as these long forms, so one test covers both spellings.
 
+A mapping that has an `Fn::Transform` key among other keys (an `AWS::Include` snippet
+merged into literal properties) is not judged at all. The included properties are unknown,
+so neither a missing required field nor a cross-field rule can be decided there, and the
+mapping becomes a dynamic value as a whole, literal siblings of the transform included.
+
 `Fn::If: [condition, value if true, value if false]` deploys one of its two branches. A
 check cannot know which, so it judges the document once per variant, where a variant gives
 each condition name a value. `condition_assignments` chooses at most MAX_VARIANTS variants
@@ -37,6 +42,8 @@ MAX_VARIANTS = 16
 
 NO_VALUE = "AWS::NoValue"
 
+TRANSFORM = "Fn::Transform"
+
 
 class _Removed:
     __slots__ = ()
@@ -57,6 +64,11 @@ def function_name(node: Node) -> Optional[str]:
     if name in ("Ref", "Condition") or name.startswith("Fn::"):
         return name
     return None
+
+
+def includes_snippet(node: Node) -> bool:
+    """True for a mapping with an `Fn::Transform` key, such as an `AWS::Include` snippet, known only at deployment."""
+    return isinstance(node, MappingNode) and TRANSFORM in node
 
 
 def is_no_value(node: Node) -> bool:
@@ -126,8 +138,8 @@ def _collect_requirements(node: Optional[Node], enclosing: Assignment, requireme
             _collect_requirements(branch, requirement, requirements)
         return
 
-    # Other intrinsic functions are not judged, nor are Fn::If inside them.
-    if function_name(node) is not None:
+    # Other intrinsic functions and included snippets are not judged, nor are Fn::If inside them.
+    if function_name(node) is not None or includes_snippet(node):
         return
     if isinstance(node, MappingNode):
         for value in node.values.values():
@@ -156,7 +168,8 @@ class BranchSelector:
 
         That is the literal node itself, the branch of an `Fn::If` that this variant takes
         (followed through nested `Fn::If`), REMOVED for `AWS::NoValue`, or a DynamicNode
-        for any other intrinsic function. A returned DynamicNode has no user path yet.
+        for any other intrinsic function and for a mapping with an `Fn::Transform` key.
+        A returned DynamicNode has no user path yet.
         """
         while True:
             if is_no_value(node):
@@ -167,6 +180,6 @@ class BranchSelector:
             condition, first, second = parts
             node = first if self.assignment.get(condition, True) else second
 
-        if function_name(node) is not None:
+        if function_name(node) is not None or includes_snippet(node):
             return DynamicNode(node)
         return node

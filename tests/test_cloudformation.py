@@ -621,6 +621,35 @@ def test_variant_count_stays_small():
         assert 1 + len(association.alternatives) == expected, properties
 
 
+def test_include_transform_in_properties_not_judged():
+    text = template("""\
+        Fn::Transform:
+          Name: AWS::Include
+          Parameters: {Location: s3://templates/association-properties.yaml}
+        """)
+
+    assert lint_template(text) == []
+
+
+def test_include_transform_in_property_not_judged():
+    text = template("""\
+        PrivacyConfiguration:
+          Policies:
+            TrainedModels:
+              Fn::Transform:
+                Name: AWS::Include
+                Parameters: {Location: s3://templates/trained-models-policy.yaml}
+              ContainerMetrics: !Transform {Name: AWS::Include, Parameters: {Location: s3://templates/metrics.yaml}}
+            TrainedModelExports:
+              MaxSize: {Unit: GB, Value: 12}
+              FilesToExport: [MODEL]
+        """)
+
+    findings = lint_template(text)
+
+    assert [finding.rule_id for finding in findings] == ["CRML301"]
+    assert start_of(findings[0]) == position_of(text, "12}")
+
 # --- typing and CloudFormation's limits -------------------------------------------------------
 
 

@@ -12,8 +12,8 @@ template's spelling (`PrivacyConfiguration.Policies.TrainedModels.ContainerLogs[
 What CloudFormation accepts decides what is an error: YAML templates are typed as YAML 1.1
 (as cfn-lint reads them). A quoted number is converted where a number is expected, and a
 number or boolean where a string is expected, when it is written the way JSON writes it.
-Intrinsic functions are not judged, and each branch of an `Fn::If` is, nested branches
-included (see intrinsics.py).
+Intrinsic functions and mappings with an `Fn::Transform` key are not judged, and each
+branch of an `Fn::If` is, nested branches included (see intrinsics.py).
 """
 
 from __future__ import annotations
