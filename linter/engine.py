@@ -56,7 +56,7 @@ class Engine:
         return self._rules is not None
 
     def enabled_rules(self) -> list[Rule]:
-        """The rules this run applies; loading them imports every rule module and scans plugins."""
+        """Return the rules this run applies, loading every rule module and scanning plugins on first use."""
         if self._rules is None:
             from .registry import all_rules
 
@@ -160,7 +160,7 @@ class Engine:
             if not self.settings.is_enabled(rule_id):
                 continue
 
-            # Findings that share rule, resource, field and identity are told apart by
+            # Findings that share rule, resource, field and identity are distinguished by
             # their order in the file, which edits above them do not change.
             identity = (rule_id, resource, problem.field_path, problem.identity)
             occurrences[identity] += 1
@@ -337,7 +337,7 @@ def _problem_order(problem: Problem) -> tuple:
 
 
 def _resource_around(problem: Problem, associations: list[Association]) -> Optional[str]:
-    """The logical ID of the template resource whose properties hold the problem, if any."""
+    """Return the logical ID of the template resource whose properties contain the problem, if any."""
     start = (problem.span.start_line, problem.span.start_column)
     for association in associations:
         span = association.document.span

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 # Bounds above this count as unbounded, as the ReDoS analysis reads them.
-_LARGEST_BOUNDED_REPEAT = 10
+_MAX_BOUNDED_REPEAT = 10
 
 _BRACES = re.compile(r"\{(\d*)(,?)(\d*)\}")
 
@@ -69,7 +69,7 @@ def could_backtrack_badly(pattern: str) -> bool:
 
 
 def _quantifier_at(pattern: str, index: int) -> tuple[int, bool]:
-    """The length of a quantifier starting at `index` (0 if none) and whether it is unbounded."""
+    """Return the length of the quantifier at `index` (0 if none) and whether it is unbounded."""
     character = pattern[index]
     if character in "*+":
         return 1, True
@@ -80,8 +80,8 @@ def _quantifier_at(pattern: str, index: int) -> tuple[int, bool]:
         if match is None or not (match.group(1) or match.group(3)):
             return 0, False  # a literal brace, as the regex module reads `{` without a valid bound
         low, comma, high = match.groups()
-        unbounded = bool(comma) and (not high or int(high) > _LARGEST_BOUNDED_REPEAT)
+        unbounded = bool(comma) and (not high or int(high) > _MAX_BOUNDED_REPEAT)
         if not comma:
-            unbounded = int(low) > _LARGEST_BOUNDED_REPEAT
+            unbounded = int(low) > _MAX_BOUNDED_REPEAT
         return len(match.group(0)), unbounded
     return 0, False
