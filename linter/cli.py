@@ -56,8 +56,13 @@ def main() -> None:
 @click.option("--verbose", "-v", is_flag=True, help="Say which files were skipped and why; show tracebacks of internal errors.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary and no notices.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings (text or json format).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Compare with this earlier SARIF report: findings already in it do not fail the run.")
+@click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Also write the findings as a SARIF report to FILE, for a later --baseline.")
 def check(paths, output_format, output_file, fail_on, exit_zero, exclude, force_exclude, stdin_filename,
-          select, ignore, extend_select, severity, config_file, rules_dir, verbose, quiet, statistics) -> None:
+          select, ignore, extend_select, severity, config_file, rules_dir, verbose, quiet, statistics,
+          baseline_file, write_baseline_file) -> None:
     """Lint PATHS: files, folders (walked for .json, .yaml, .yml and .template files) or `-` for standard input.
 
     With no PATHS, the current folder is linted.
@@ -68,7 +73,8 @@ def check(paths, output_format, output_file, fail_on, exit_zero, exclude, force_
         rules = _rules(rules_dir)
         resolver = _resolver(select, ignore, extend_select, severity, fail_on, config_file, stdin_filename, rules)
         status = _check(list(paths) or ["."], resolver, rules, output_format, output_file, exit_zero,
-                        exclude, force_exclude, stdin_filename, verbose, quiet, statistics)
+                        exclude, force_exclude, stdin_filename, verbose, quiet, statistics,
+                        baseline_file=baseline_file, write_baseline_file=write_baseline_file)
     except (_Failure, ConfigError) as failure:
         if verbose:
             traceback.print_exc()
@@ -83,25 +89,36 @@ def check(paths, output_format, output_file, fail_on, exit_zero, exclude, force_
 
 
 def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclude, force_exclude, stdin_filename, verbose, quiet,
-           statistics=False) -> int:
+           statistics=False, *, baseline_file: Optional[str] = None, write_baseline_file: Optional[str] = None) -> int:
     from .discovery import discover
     from .engine import run
 
     if statistics and output_format not in ("text", "json"):
         raise _Failure(f"--statistics writes text or json, not {output_format}; choose --output-format text or json")
 
+    # The baseline is read before linting, so that a wrong path fails at once.
+    baseline = _load_baseline(baseline_file) if baseline_file is not None else None
+
     found = discover(paths, exclude, force_exclude, stdin_filename=stdin_filename)
     _reject_output_file_among_inputs(output_file, found.files)
+    _reject_output_file_among_inputs(write_baseline_file, found.files, option="--write-baseline")
     result = run(paths, stdin_filename=stdin_filename, force_exclude=force_exclude, found=found,
                  settings_for=resolver.settings_for, rules=rules)
 
-    if output_format == "sarif" and not result.rules:
+    if baseline is not None:
+        from .baseline import apply_baseline
+
+        apply_baseline(result, baseline)
+
+    if (output_format == "sarif" or write_baseline_file is not None) and not result.rules:
         from .registry import all_rules
 
         settings = resolver.settings_for(stdin_filename or "-")
         result.rules = [rule for rule in rules or all_rules() if settings.is_enabled(rule.id)]
 
     _write(result, output_format, output_file, quiet, statistics)
+    if write_baseline_file is not None:
+        _write(result, "sarif", write_baseline_file, quiet, option="--write-baseline")
 
     if verbose:
         for path, reason in result.skipped:
@@ -120,16 +137,18 @@ def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclud
         return EXIT_ERROR
     if exit_zero:
         return EXIT_CLEAN
-    # Each file fails at the level its own configuration sets. Suppressed findings never fail a run.
+    # Each file fails at the level its own configuration sets. Suppressed findings never
+    # fail a run, and with a baseline only new findings do.
     failing = any(
         resolver.settings_for(finding.path).fails(finding.level)
         for finding in result.findings
-        if finding.suppression is None
+        if finding.suppression is None and finding.baseline_state in (None, "new")
     )
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
-def _write(result, output_format: str, output_file: Optional[str], quiet: bool, statistics: bool = False) -> None:
+def _write(result, output_format: str, output_file: Optional[str], quiet: bool, statistics: bool = False,
+           option: str = "--output-file") -> None:
     from .reporters import write_report
 
     write = _write_statistics if statistics else write_report
@@ -147,7 +166,7 @@ def _write(result, output_format: str, output_file: Optional[str], quiet: bool, 
         with open(output_file, "w", encoding="utf-8", newline="\n") as stream:
             write(result, output_format, stream, color=False, quiet=quiet)
     except OSError as error:
-        raise _Failure(f"cannot write the report to {output_file}: {error.strerror or error}") from error
+        raise _Failure(f"{option} {output_file}: cannot write the report: {error.strerror or error}") from error
 
 
 def _write_statistics(result, output_format: str, stream, *, color: bool = False, quiet: bool = False) -> None:
@@ -156,7 +175,16 @@ def _write_statistics(result, output_format: str, stream, *, color: bool = False
     write_statistics(result.findings, stream, output_format)
 
 
-def _reject_output_file_among_inputs(output_file: Optional[str], files: list[str]) -> None:
+def _load_baseline(baseline_file: str):
+    from .baseline import BaselineError, load_baseline
+
+    try:
+        return load_baseline(baseline_file)
+    except BaselineError as error:
+        raise _Failure(str(error)) from error
+
+
+def _reject_output_file_among_inputs(output_file: Optional[str], files: list[str], option: str = "--output-file") -> None:
     # crml-lint never writes to a file it lints, even when asked to by mistake. samefile
     # sees through symbolic links, hard links and different spellings of one path.
     if output_file is None or not os.path.exists(output_file):
@@ -167,7 +195,7 @@ def _reject_output_file_among_inputs(output_file: Optional[str], files: list[str
         except OSError:
             continue
         if same:
-            raise _Failure(f"--output-file {output_file} is one of the files being linted ({path}); choose another file")
+            raise _Failure(f"{option} {output_file} is one of the files being linted ({path}); choose another file")
 
 
 @main.command("rules")

@@ -86,7 +86,8 @@ class Finding:
     `span` counts columns in Unicode code points, as the text report shows them;
     `utf16_span` counts them in UTF-16 code units, SARIF's default column unit.
     `resource` is the CloudFormation logical ID of the association, when it has one.
-    `suppression` is set when the user suppressed the finding.
+    `suppression` is set when the user suppressed the finding. `baseline_state` is SARIF's
+    `new`, `unchanged` or `updated` when the run compares with a baseline, None otherwise.
     """
 
     rule_id: str
@@ -101,6 +102,7 @@ class Finding:
     fix: Optional[str] = None
     fingerprint: str = field(default="", compare=False)
     suppression: Optional[Suppression] = None
+    baseline_state: Optional[str] = field(default=None, compare=False)
 
     @property
     def sort_key(self) -> tuple:

@@ -19,7 +19,8 @@ class LintResult:
     one message per path that could not be read and per file a rule failed on.
     `checked_paths` names the files counted in `files_checked`, as findings name them, so
     a report can list a file that has no findings (the JUnit report writes a passing test
-    case for it).
+    case for it). `absent_count` is the number of baseline results that no finding
+    matched, or None when the run has no baseline.
     """
 
     findings: list[Finding] = field(default_factory=list)
@@ -34,6 +35,7 @@ class LintResult:
     tool_version: str = ""
     notices: list[str] = field(default_factory=list)
     checked_paths: list[str] = field(default_factory=list)
+    absent_count: Optional[int] = None
 
     def rule(self, rule_id: str) -> Optional[Rule]:
         for rule in self.rules:

@@ -48,7 +48,10 @@ Finding fields:
 
 Summary fields: `files` checked, `associations` found in them, the number of
 unsuppressed findings of each level. When the run has suppressed findings, `suppressed`
-counts them; reports of runs without suppressions keep their earlier shape. Findings keep the order of the run: by file, line and column.
+counts them; reports of runs without suppressions keep their earlier shape. With
+`--baseline`, `baseline` counts the unsuppressed findings by state and the baseline
+results that no finding matched: `{"new": 1, "unchanged": 2, "updated": 0, "absent": 1}`,
+and each finding has `baseline_state`: `new`, `unchanged` or `updated`. Findings keep the order of the run: by file, line and column.
 
 The output is ASCII: other characters are written as `\\u` escapes, so the report is
 valid whatever the encoding of the stream it is written to. This includes lone
@@ -87,6 +90,11 @@ def build_report(result: "LintResult") -> dict[str, Any]:
     }
     if len(counted) < len(result.findings):
         summary["suppressed"] = len(result.findings) - len(counted)
+    if result.absent_count is not None:
+        summary["baseline"] = {
+            state: sum(1 for finding in counted if finding.baseline_state == state) for state in ("new", "unchanged", "updated")
+        }
+        summary["baseline"]["absent"] = result.absent_count
     return {
         "tool": TOOL_NAME,
         "version": result.tool_version or __version__,
@@ -115,6 +123,8 @@ def finding_to_dict(finding: "Finding") -> dict[str, Any]:
     }
     if finding.suppression is not None:
         fields["suppression"] = _suppression_to_dict(finding.suppression)
+    if finding.baseline_state is not None:
+        fields["baseline_state"] = finding.baseline_state
     return fields
 
 

@@ -20,7 +20,10 @@ without a web page. Each finding becomes one result with:
 - for a suppressed finding, one entry in `suppressions`: kind `inSource` for a
   `# crml-lint: disable` comment or a template's Metadata entry, `external` for the
   configuration's per-file ignores, with the user's reason as `justification`. The
-  result stays in the log, so code scanning shows it as dismissed instead of losing it.
+  result stays in the log, so code scanning shows it as dismissed instead of losing it;
+- with `--baseline`, `baselineState`: `new`, `unchanged` or `updated`. Results of the
+  baseline that this run no longer finds (`absent`) are not written; the text and JSON
+  summaries count them.
 
 The run's `automationDetails.id` is `crml-lint/`. GitHub code scanning takes the part of
 the ID up to its last `/` as the analysis category, so uploads of crml-lint's results
@@ -215,14 +218,21 @@ def _result(finding: "Finding", rule_index: int, root: str) -> dict[str, Any]:
         "ruleId": _text(finding.rule_id),
         "ruleIndex": rule_index,
         "level": finding.level,
-        "message": {"text": _text(_non_blank(finding.message, f"Rule {finding.rule_id} reported a finding here."))},
+        "message": {"text": result_message(finding)},
         "locations": [location],
     }
     if finding.fingerprint:
         sarif_result["partialFingerprints"] = {FINGERPRINT_KEY: _text(finding.fingerprint)}
     if finding.suppression is not None:
         sarif_result["suppressions"] = [_suppression(finding.suppression)]
+    if finding.baseline_state is not None:
+        sarif_result["baselineState"] = finding.baseline_state
     return sarif_result
+
+
+def result_message(finding: "Finding") -> str:
+    """Return the finding's message as a result's `message.text` carries it."""
+    return _text(_non_blank(finding.message, f"Rule {finding.rule_id} reported a finding here."))
 
 
 def _suppression(suppression: "Suppression") -> dict[str, str]:

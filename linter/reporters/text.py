@@ -25,6 +25,11 @@ the configuration's per-file ignores) are not written, and the summary counts th
     Found 1 finding (1 error) in 1 file, 2 suppressed.
     No findings in 4 files (5 associations), 2 suppressed.
 
+With `--baseline`, the summary ends with the comparison, counting unsuppressed findings
+and the baseline results that no finding matched:
+
+    Found 3 findings (3 errors) in 1 file; baseline: 1 new, 2 unchanged, 0 updated, 1 absent.
+
 Control characters, line and paragraph separators and bidirectional formatting characters
 in paths, rule IDs, resources and messages are written as escapes such as `\\x1b` or `\\u202e`. A file name or a
 tag value taken from an untrusted repository therefore cannot split a finding over two
@@ -78,7 +83,7 @@ def format_summary(result: "LintResult") -> str:
     if not findings:
         files = _count(result.files_checked, "file")
         associations = _count(result.associations, "association")
-        return f"No findings in {files} ({associations}){suppressed_count}."
+        return f"No findings in {files} ({associations}){suppressed_count}{_baseline_counts(result, findings)}."
 
     by_level = []
     for level, noun in (("error", "error"), ("warning", "warning"), ("note", "note")):
@@ -88,7 +93,18 @@ def format_summary(result: "LintResult") -> str:
 
     counts = f" ({', '.join(by_level)})" if by_level else ""
     files_with_findings = len({finding.path for finding in findings})
-    return f"Found {_count(len(findings), 'finding')}{counts} in {_count(files_with_findings, 'file')}{suppressed_count}."
+    return (
+        f"Found {_count(len(findings), 'finding')}{counts} in {_count(files_with_findings, 'file')}"
+        f"{suppressed_count}{_baseline_counts(result, findings)}."
+    )
+
+
+def _baseline_counts(result: "LintResult", findings: "list[Finding]") -> str:
+    if result.absent_count is None:
+        return ""
+
+    counts = [f"{sum(1 for finding in findings if finding.baseline_state == state)} {state}" for state in ("new", "unchanged", "updated")]
+    return f"; baseline: {', '.join(counts)}, {result.absent_count} absent"
 
 
 def _count(number: int, noun: str) -> str:

@@ -1,0 +1,203 @@
+"""Baselines through the real command line: --write-baseline, then --baseline on a changed file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# CRML201 on line 11 (CUSTOM without identifiers), CRML404 on lines 13 and 14 (the aws: prefix).
+REQUEST = """\
+membershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
+configuredModelAlgorithmArn: arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-model-algorithm/6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+name: churn-training
+privacyConfiguration:
+  policies:
+    trainedModels:
+      containerLogs:
+        - allowedAccountIds: ["111122223333"]
+          logType: ERROR_SUMMARY
+          logRedactionConfiguration:
+            entitiesToRedact: [CUSTOM]
+tags:
+  "aws:team": ml
+  "aws:owner": data
+"""
+
+INSERTED_LINES = "# reviewed by the data team\n# before the first training run\n"
+
+
+def run_cli(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "crml_lint", "check", *arguments],
+        capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=dict(os.environ), timeout=120,
+    )
+
+
+def sarif_results(completed: subprocess.CompletedProcess) -> list[dict]:
+    return json.loads(completed.stdout)["runs"][0]["results"]
+
+
+def states_by_rule(results: list[dict]) -> list[tuple[str, int, str]]:
+    return [(result["ruleId"], result["locations"][0]["physicalLocation"]["region"]["startLine"], result["baselineState"]) for result in results]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "request.yaml").write_text(REQUEST, encoding="utf-8")
+    written = run_cli("request.yaml", "--write-baseline", "baseline.sarif", cwd=tmp_path)
+    assert written.returncode == 1, written.stderr
+    return tmp_path
+
+
+def change_request(project: Path, new_level: str = "error") -> None:
+    """Insert lines above every finding, fix the aws:owner tag (CRML404) and add one finding.
+
+    The added finding is an error (CRML404, the aws:cost-centre tag) or, with `new_level`
+    "note", a note (CRML208, ALL logs without redacting personal information).
+    """
+    changed = REQUEST.replace('  "aws:owner": data\n', "")
+    if new_level == "error":
+        changed += '  "aws:cost-centre": "4711"\n'
+    else:
+        changed = changed.replace("logType: ERROR_SUMMARY", "logType: ALL")
+    (project / "request.yaml").write_text(INSERTED_LINES + changed, encoding="utf-8")
+
+
+def test_write_baseline_keeps_normal_report(tmp_path):
+    (tmp_path / "request.yaml").write_text(REQUEST, encoding="utf-8")
+
+    completed = run_cli("request.yaml", "--write-baseline", "baseline.sarif", cwd=tmp_path)
+
+    assert completed.returncode == 1
+    assert "Found 3 findings" in completed.stdout
+    baseline = json.loads((tmp_path / "baseline.sarif").read_text(encoding="utf-8"))
+    assert baseline["version"] == "2.1.0"
+    assert [result["ruleId"] for result in baseline["runs"][0]["results"]] == ["CRML201", "CRML404", "CRML404"]
+
+
+def test_unchanged_findings_pass(project):
+    (project / "request.yaml").write_text(INSERTED_LINES + REQUEST, encoding="utf-8")
+
+    completed = run_cli("request.yaml", "--baseline", "baseline.sarif", "--output-format", "sarif", cwd=project)
+
+    assert completed.returncode == 0, completed.stderr
+    assert states_by_rule(sarif_results(completed)) == [("CRML201", 13, "unchanged"), ("CRML404", 15, "unchanged"), ("CRML404", 16, "unchanged")]
+
+
+def test_changed_file_new_unchanged_absent(project):
+    change_request(project)
+
+    completed = run_cli("request.yaml", "--baseline", "baseline.sarif", "--output-format", "sarif", cwd=project)
+
+    assert states_by_rule(sarif_results(completed)) == [("CRML201", 13, "unchanged"), ("CRML404", 15, "unchanged"), ("CRML404", 16, "new")]
+
+
+def test_new_error_fails_run(project):
+    change_request(project)
+
+    completed = run_cli("request.yaml", "--baseline", "baseline.sarif", "--output-format", "json", cwd=project)
+
+    report = json.loads(completed.stdout)
+    new = [finding for finding in report["findings"] if finding["baseline_state"] == "new"]
+    assert len(new) == 1
+    assert new[0]["level"] == "error"
+    assert report["summary"]["baseline"] == {"new": 1, "unchanged": 2, "updated": 0, "absent": 1}
+    assert completed.returncode == 1
+
+
+def test_new_below_fail_level_passes(project):
+    change_request(project, new_level="note")
+
+    completed = run_cli("request.yaml", "--baseline", "baseline.sarif", cwd=project)
+
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert completed.stdout.splitlines()[-1].endswith("; baseline: 1 new, 2 unchanged, 0 updated, 1 absent.")
+
+
+def test_new_at_fail_on_level_fails(project):
+    change_request(project, new_level="note")
+
+    completed = run_cli("request.yaml", "--baseline", "baseline.sarif", "--fail-on", "note", cwd=project)
+
+    assert completed.returncode == 1
+
+
+def test_absent_not_written_as_result(project):
+    (project / "request.yaml").write_text(REQUEST.replace('  "aws:owner": data\n', ""), encoding="utf-8")
+
+    completed = run_cli("request.yaml", "--baseline", "baseline.sarif", "--output-format", "sarif", cwd=project)
+
+    assert completed.returncode == 0
+    assert states_by_rule(sarif_results(completed)) == [("CRML201", 11, "unchanged"), ("CRML404", 13, "unchanged")]
+
+
+def test_level_change_is_updated(project):
+    completed = run_cli("request.yaml", "--baseline", "baseline.sarif", "--severity", "CRML404=warning",
+                        "--output-format", "sarif", cwd=project)
+
+    states = states_by_rule(sarif_results(completed))
+    assert states == [("CRML201", 11, "unchanged"), ("CRML404", 13, "updated"), ("CRML404", 14, "updated")]
+    assert completed.returncode == 0
+
+
+def test_updated_error_does_not_fail(project):
+    # The baseline records CRML404 as a warning; the same findings as errors are updated, not new.
+    run_cli("request.yaml", "--severity", "CRML404=warning", "--write-baseline", "warnings.sarif", cwd=project)
+
+    completed = run_cli("request.yaml", "--baseline", "warnings.sarif", cwd=project)
+
+    assert completed.returncode == 0
+    assert "0 new, 1 unchanged, 2 updated, 0 absent" in completed.stdout
+
+
+def test_text_summary_without_findings(project):
+    (project / "request.yaml").write_text(REQUEST.split("tags:")[0].replace("[CUSTOM]", "[ALL_PERSONALLY_IDENTIFIABLE_INFORMATION]"), encoding="utf-8")
+
+    completed = run_cli("request.yaml", "--baseline", "baseline.sarif", cwd=project)
+
+    assert completed.returncode == 0
+    assert completed.stdout.strip() == "No findings in 1 file (1 association); baseline: 0 new, 0 unchanged, 0 updated, 3 absent."
+
+
+def test_baseline_sarif_passes_multitool(project, sarif_problems):
+    change_request(project)
+
+    completed = run_cli("request.yaml", "--baseline", "baseline.sarif", "--output-format", "sarif", cwd=project)
+
+    assert {result["baselineState"] for result in sarif_results(completed)} == {"new", "unchanged"}
+    assert sarif_problems(completed.stdout) == []
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (None, "file not found"),
+        ("{\"version\": ", "not valid JSON"),
+        ("[]", "not a SARIF 2.1.0 log"),
+        ("{\"version\": \"2.1.0\", \"runs\": [{\"results\": 3}]}", "not a SARIF 2.1.0 log"),
+    ],
+    ids=["missing", "not-json", "not-sarif", "results-not-array"],
+)
+def test_bad_baseline_exits_2(project, content, expected):
+    if content is not None:
+        (project / "bad.sarif").write_text(content, encoding="utf-8")
+
+    completed = run_cli("request.yaml", "--baseline", "bad.sarif", cwd=project)
+
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert len(completed.stderr.splitlines()) == 1
+    assert expected in completed.stderr
+
+
+def test_write_baseline_onto_input_rejected(project):
+    completed = run_cli("request.yaml", "--write-baseline", "request.yaml", cwd=project)
+
+    assert completed.returncode == 2
+    assert "--write-baseline request.yaml is one of the files being linted" in completed.stderr
+    assert (project / "request.yaml").read_text(encoding="utf-8") == REQUEST
