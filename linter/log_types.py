@@ -14,9 +14,6 @@ from .log_policies import LogPolicy
 
 ALL_LOGS = "ALL"
 
-UNSET_READING = "logType is unset, which crml-lint reads as ALL because the API does not document its default"
-
-
 @dataclass(frozen=True)
 class AllLogsPolicy:
     """A log policy that delivers every log line; `log_type` is None when logType is unset."""
@@ -28,9 +25,14 @@ class AllLogsPolicy:
     def unset(self) -> bool:
         return self.log_type is None
 
-    def describe(self) -> str:
-        """Say why the policy delivers every line: "logType is ALL", or that it is unset and read as ALL."""
-        return UNSET_READING if self.log_type is None else "logType is ALL"
+    def describe(self, field_name: str = "logType") -> str:
+        """Say why the policy delivers every line: "logType is ALL", or that it is unset and read as ALL.
+
+        `field_name` is logType as the user's format spells it (LogType in a template).
+        """
+        if self.log_type is None:
+            return f"{field_name} is unset, which crml-lint reads as ALL because the API does not document its default"
+        return f"{field_name} is ALL"
 
 
 def all_logs_policy(policy: LogPolicy) -> Optional[AllLogsPolicy]:

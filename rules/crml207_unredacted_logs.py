@@ -85,10 +85,6 @@ def check(association, options):
             yield Problem.at(all_logs.log_type, message)
         else:
             where = format_path(policy.node.user_path)
-            # AllLogsPolicy.describe() would name logType in the API's spelling, where a template writes LogType.
-            unset = (
-                f"{association.field_name('logType')} is unset, "
-                "which crml-lint reads as ALL because the API does not document its default"
-            )
+            unset = all_logs.describe(association.field_name("logType"))
             message = f"{where} has no {redaction} and {unset}, {consequence}"
             yield Problem(message, policy_start(policy), field_path=where)

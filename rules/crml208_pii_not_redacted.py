@@ -60,7 +60,7 @@ from __future__ import annotations
 from crml_lint.document import ScalarNode, SequenceNode, format_path
 from crml_lint.finding import Problem
 from crml_lint.log_policies import iter_log_policies
-from crml_lint.log_types import AllLogsPolicy, all_logs_policy
+from crml_lint.log_types import all_logs_policy
 
 ID = "CRML208"
 NAME = "pii-not-redacted"
@@ -77,7 +77,7 @@ def check(association, options):
         if all_logs is None or not isinstance(entities, SequenceNode) or not _lacks_personal_information(entities):
             continue
 
-        reason = _describe_all_logs(association, all_logs)
+        reason = all_logs.describe(association.field_name("logType"))
         yield Problem.at(
             entities,
             f"{format_path(entities.user_path)} does not list {_PERSONAL_INFORMATION} while {reason}, "
@@ -86,15 +86,6 @@ def check(association, options):
             on_key=True,
             fix=f"add {_PERSONAL_INFORMATION} to {association.field_name('entitiesToRedact')}",
         )
-
-
-def _describe_all_logs(association, all_logs: AllLogsPolicy) -> str:
-    # AllLogsPolicy.describe() names logType in the API's spelling only, and a template
-    # writes LogType.
-    log_type = association.field_name("logType")
-    if all_logs.unset:
-        return f"{log_type} is unset, which crml-lint reads as ALL because the API does not document its default"
-    return f"{log_type} is ALL"
 
 
 def _lacks_personal_information(entities: SequenceNode) -> bool:
