@@ -7,7 +7,16 @@ opening `(` or `[` that was never closed tells the user what to fix.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
+
+from .document import format_path
+from .finding import Problem
+from .string_positions import span_of_characters
+
+if TYPE_CHECKING:
+    from .document import ScalarNode
+    from .patterns import CompileError
+    from .source import SourceFile
 
 _UNCLOSED_GROUP = "missing )"
 _UNCLOSED_SET = "unterminated character set"
@@ -65,3 +74,15 @@ def _unclosed_opening(pattern: str, want_set: bool) -> Optional[int]:
     if want_set:
         return set_start
     return open_groups[-1] if open_groups else None
+
+
+def invalid_pattern_problem(source: "SourceFile", node: "ScalarNode", error: "CompileError") -> Problem:
+    """Report a pattern that does not compile, at the character to fix inside its string."""
+    index, explanation = describe_error(node.value, error.msg, error.pos)
+    path = format_path(node.user_path)
+    return Problem(
+        message=f"{path} is not a valid regular expression: {explanation}",
+        span=span_of_characters(source, node, index, index + 1),
+        field_path=path,
+        identity=str(index),
+    )

@@ -49,12 +49,10 @@ None.
 
 from __future__ import annotations
 
-from crml_lint.document import ScalarNode, format_path
-from crml_lint.finding import Problem
+from crml_lint.document import ScalarNode
 from crml_lint.log_policies import iter_log_policies
-from crml_lint.pattern_errors import describe_error
-from crml_lint.patterns import CompileError, compile_pattern
-from crml_lint.string_positions import span_of_characters
+from crml_lint.pattern_errors import invalid_pattern_problem
+from crml_lint.patterns import compile_pattern
 
 ID = "CRML203"
 NAME = "invalid-filter-pattern"
@@ -69,14 +67,4 @@ def check(association, options):
             continue
         _, error = compile_pattern(pattern.value)
         if error is not None:
-            yield _problem(association.source, pattern, error)
-
-
-def _problem(source, pattern: ScalarNode, error: CompileError) -> Problem:
-    index, explanation = describe_error(pattern.value, error.msg, error.pos)
-    return Problem(
-        message=f"{format_path(pattern.user_path)} is not a valid regular expression: {explanation}",
-        span=span_of_characters(source, pattern, index, index + 1),
-        field_path=format_path(pattern.user_path),
-        identity=str(index),
-    )
+            yield invalid_pattern_problem(association.source, pattern, error)
