@@ -1,7 +1,7 @@
 """Findings: what a rule or the API-contract check reports, and where.
 
 A rule yields `Problem`s about nodes of the association it checks. The engine turns each
-problem into a `Finding` by adding what only it knows: the file, the rule's level after
+problem into a `Finding` by adding what only the engine has: the file, the rule's level after
 the user's overrides, the region in UTF-16 code units and a fingerprint.
 """
 

@@ -114,9 +114,9 @@ def all_rules(include_plugins: bool = True) -> list[Rule]:
 
 def find_rule(rule_id: str, rules: Iterable[Rule]) -> Optional[Rule]:
     """The rule with this ID or name, ignoring letter case."""
-    wanted = rule_id.strip().lower()
+    requested = rule_id.strip().lower()
     for rule in rules:
-        if rule.id.lower() == wanted or rule.name.lower() == wanted:
+        if rule.id.lower() == requested or rule.name.lower() == requested:
             return rule
     return None
 
