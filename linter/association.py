@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional, Tuple
+from typing import Any, NamedTuple, Optional, Tuple
 
 from .document import MappingNode
 from .finding import Problem
@@ -13,8 +13,7 @@ SchemaOverride = Tuple[str, str, Any]
 """A change of one schema keyword for one input format: (JSON pointer of the subschema, keyword, value)."""
 
 
-@dataclass(frozen=True)
-class InputFormat:
+class InputFormat(NamedTuple):
     """A kind of input that carries associations.
 
     `name` is how reports and docs call it (`api-request`, `cloudformation`), and `schema`

@@ -94,7 +94,7 @@ def apply_baseline(result: LintResult, baseline: dict[tuple[str, str], BaselineE
             # report had to repair (a blank one, lone surrogates) still counts as unchanged.
             same = entry.message == result_message(finding) and entry.level == finding.level
             state = UNCHANGED if same else UPDATED
-        marked.append(dataclasses.replace(finding, baseline_state=state))
+        marked.append(finding._replace(baseline_state=state))
 
     result.findings = marked
     # NOTE: a baseline result of a file that this run did not lint (a pre-commit run names

@@ -18,8 +18,8 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Mapping, Optional, Tuple
+from types import MappingProxyType
+from typing import Any, Callable, Mapping, NamedTuple, Optional, Tuple
 
 from .settings import Settings
 
@@ -39,14 +39,13 @@ class ConfigError(Exception):
     """A configuration that cannot be used, worded for the user as one line that names the file and the key."""
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """Settings given on the command line; None or empty where the user did not give the option."""
 
     select: Optional[Tuple[str, ...]] = None
     ignore: Tuple[str, ...] = ()
     extend_select: Tuple[str, ...] = ()
-    severity: Mapping[str, str] = field(default_factory=dict)
+    severity: Mapping[str, str] = MappingProxyType({})
     fail_on: Optional[str] = None
 
 
@@ -170,8 +169,7 @@ def settings_from_config(data: Mapping[str, Any], path: str) -> Settings:
 
 
 def _apply(overrides: Overrides, base: Settings) -> Settings:
-    return replace(
-        base,
+    return base._replace(
         select=overrides.select if overrides.select is not None else base.select,
         ignore=base.ignore + overrides.ignore,
         extend_select=base.extend_select + overrides.extend_select,

@@ -8,8 +8,7 @@ user wrote it. Rules read these nodes; nothing here knows about associations.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Iterator, Optional, Tuple, Union
+from typing import Any, Iterator, NamedTuple, Optional, Tuple, Union
 
 PathItem = Union[str, int]
 Path = Tuple[PathItem, ...]
@@ -17,8 +16,7 @@ Path = Tuple[PathItem, ...]
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A region of a source file.
 
     Lines and columns start at 1 and count Unicode code points. The end column is

@@ -13,7 +13,6 @@ import re
 import sys
 import traceback
 from collections import Counter
-from dataclasses import replace
 from typing import Callable, Iterable, Iterator, Optional
 
 from .association import Association
@@ -323,7 +322,7 @@ def _display_path(path: str) -> str:
 
 
 def _with_rule_id(problem: Problem, rule_id: str) -> Problem:
-    return replace(problem, rule_id=rule_id)
+    return problem._replace(rule_id=rule_id)
 
 
 def _finding_order(finding: Finding) -> tuple:

@@ -7,8 +7,7 @@ the user's overrides, the region in UTF-16 code units and a fingerprint.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .document import Node, Span, format_path
 
@@ -21,8 +20,7 @@ def level_rank(level: str) -> int:
     return LEVELS.index(level)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem found in one place, before the engine knows the file and the final level.
 
     `rule_id` may stay None when a rule reports its own problems; the engine fills it in.
@@ -64,8 +62,7 @@ class Problem:
         )
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(NamedTuple):
     """How a user silenced a finding knowingly: it stays in reports but does not fail the run.
 
     `kind` is SARIF's suppression kind: "inSource" for a comment or a template resource's
@@ -79,8 +76,7 @@ class Suppression:
     span: Optional[Span] = None
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """A problem as users see it: rule, level, message, file and region.
 
     `span` counts columns in Unicode code points, as the text report shows them;
@@ -100,9 +96,9 @@ class Finding:
     field_path: str = ""
     resource: Optional[str] = None
     fix: Optional[str] = None
-    fingerprint: str = field(default="", compare=False)
+    fingerprint: str = ""
     suppression: Optional[Suppression] = None
-    baseline_state: Optional[str] = field(default=None, compare=False)
+    baseline_state: Optional[str] = None
 
     @property
     def sort_key(self) -> tuple:

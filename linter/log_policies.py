@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from .document import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -11,8 +10,7 @@ SECTIONS_WITH_LOGS = ("trainedModels", "trainedModelInferenceJobs")
 """Policy sections that may send container logs to accounts."""
 
 
-@dataclass(frozen=True)
-class LogPolicy:
+class LogPolicy(NamedTuple):
     """One item of a `containerLogs` list: its section, its index in the list and its node."""
 
     section: str

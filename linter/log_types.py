@@ -6,16 +6,14 @@ most permissive reading, `ALL`, and state this reading in their messages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .document import ScalarNode, Span
 from .log_policies import LogPolicy
 
 ALL_LOGS = "ALL"
 
-@dataclass(frozen=True)
-class AllLogsPolicy:
+class AllLogsPolicy(NamedTuple):
     """A log policy that delivers every log line; `log_type` is None when logType is unset."""
 
     policy: LogPolicy

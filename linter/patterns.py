@@ -7,15 +7,13 @@ raises for groups nested a thousand levels deep, which no rule may let escape.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import regex
 
 
-@dataclass(frozen=True)
-class CompileError:
+class CompileError(NamedTuple):
     """Why a pattern does not compile: the engine's message and the index it names, if any."""
 
     msg: str

@@ -20,9 +20,8 @@ by `crml-lint rule ID` and carried in SARIF as the rule's help.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from types import ModuleType
-from typing import Any, Callable, Iterable, Mapping, Optional
+from types import MappingProxyType, ModuleType
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Optional
 
 from .finding import LEVELS, Problem
 
@@ -39,16 +38,14 @@ class RuleDefinitionError(Exception):
     """A rule module that does not follow the rule interface."""
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """A code block of a rule's documentation: its language (`yaml` or `json`) and its text."""
 
     language: str
     text: str
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule as the engine and the reporters use it."""
 
     id: str
@@ -56,7 +53,7 @@ class Rule:
     level: str
     summary: str
     documentation: str
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = MappingProxyType({})
     check: Optional[CheckFunction] = None
     origin: str = ""
 

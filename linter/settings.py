@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from fnmatch import fnmatch
-from typing import Any, Mapping, Optional, Tuple
+from types import MappingProxyType
+from typing import Any, Mapping, NamedTuple, Optional, Tuple
 
 from .finding import LEVELS
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """What the user chose for one run.
 
     Selectors are rule IDs or prefixes of them (`CRML2`). As in ruff, the most specific
@@ -22,9 +21,9 @@ class Settings:
     select: Tuple[str, ...] = ("CRML",)
     ignore: Tuple[str, ...] = ()
     extend_select: Tuple[str, ...] = ()
-    severity: Mapping[str, str] = field(default_factory=dict)
+    severity: Mapping[str, str] = MappingProxyType({})
     fail_on: str = "error"
-    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    rule_options: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
     exclude: Tuple[str, ...] = ()
     per_file_ignores: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
     config_path: Optional[str] = None

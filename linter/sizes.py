@@ -8,15 +8,13 @@ about the organisation's own caps read them only to stay quiet there.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from .document import MappingNode, ScalarNode
 from .log_policies import child
 
 
-@dataclass(frozen=True)
-class SizeField:
+class SizeField(NamedTuple):
     """A size cap of one policy section.
 
     `subject` names what the cap limits in messages. `limits` maps an input format's name

@@ -134,8 +134,6 @@ def suppress(findings: Iterable[Finding], directives: list[Directive]) -> list[F
     A finding that is already suppressed (by a per-file ignore) keeps that suppression, but
     the directive still counts as used, because it does match the finding.
     """
-    from dataclasses import replace
-
     marked = []
     for finding in findings:
         for directive in directives:
@@ -144,7 +142,7 @@ def suppress(findings: Iterable[Finding], directives: list[Directive]) -> list[F
                 continue
             directive.used.add(selector)
             if finding.suppression is None:
-                finding = replace(finding, suppression=directive.suppression())
+                finding = finding._replace(suppression=directive.suppression())
         marked.append(finding)
     return marked
 

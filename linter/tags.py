@@ -7,14 +7,12 @@ either shape the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from .document import MappingNode, Node, ScalarNode, SequenceNode
 
 
-@dataclass(frozen=True)
-class Tag:
+class Tag(NamedTuple):
     """One tag: its key, the node where the key is written, and the node of its value (None when absent)."""
 
     key: str

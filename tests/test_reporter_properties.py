@@ -37,6 +37,9 @@ findings = st.builds(
     resource=st.none() | texts,
     fix=st.none() | texts,
     fingerprint=st.text(alphabet="0123456789abcdef", max_size=32),
+    # Unsuppressed and without a baseline: the reports below count every finding.
+    suppression=st.none(),
+    baseline_state=st.none(),
 )
 
 rules = st.lists(
@@ -47,6 +50,9 @@ rules = st.lists(
         level=st.sampled_from(LEVELS),
         summary=texts,
         documentation=texts,
+        options=st.just({}),
+        check=st.none(),
+        origin=st.just(""),
     ),
     max_size=3,
 )
