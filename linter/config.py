@@ -28,9 +28,12 @@ PYPROJECT_FILE = "pyproject.toml"
 PYPROJECT_TABLE = "crml-lint"
 
 # Text that any spelling of the table's name in TOML contains (`[tool.crml-lint]`,
-# `[tool."crml-lint".rules]`, `crml-lint = {...}` under `[tool]`), but a dependency or a
-# project named crml-lint does not. Other pyproject.toml files are not parsed at all.
-_TABLE_MENTION = re.compile(rb'crml-lint"?[ \t]*[\].=]')
+# `[tool."crml-lint".rules]`, `crml-lint = {...}` under `[tool]`), but a dependency, a
+# project or a console script named crml-lint does not: a script's value is a string. Other
+# pyproject.toml files are not parsed at all, since importing and running a TOML parser
+# costs a few milliseconds of every run. A non-string value that is no table is parsed, so
+# that `crml-lint = 3` under `[tool]` is reported.
+_TABLE_MENTION = re.compile(rb"""crml-lint["']?[ \t]*(?:[\].]|=[ \t]*[^"' \t])""")
 
 _STDIN_NAMES = ("-", "<stdin>")
 

@@ -8,7 +8,6 @@ CloudFormation key in an API request), then separators as well (`membership_iden
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Iterable, Optional
 
@@ -44,6 +43,9 @@ def _closest(text: str, candidates: list[str]) -> Optional[str]:
     for candidate in candidates:
         if _squash(candidate) == squashed:
             return candidate
+
+    # Imported here: most runs have no typo to judge, and difflib costs start-up time.
+    import difflib
 
     by_squashed = {_squash(candidate): candidate for candidate in candidates}
     matches = difflib.get_close_matches(squashed, list(by_squashed), n=1, cutoff=_TYPO_CUTOFF)

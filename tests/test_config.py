@@ -101,7 +101,12 @@ def test_pyproject_table_is_read(tmp_path):
 
 @pytest.mark.parametrize(
     "text",
-    ['[tool."crml-lint"]\nfail-on = "note"\n', '[tool]\ncrml-lint = { fail-on = "note" }\n', 'tool.crml-lint.fail-on = "note"\n'],
+    [
+        '[tool."crml-lint"]\nfail-on = "note"\n',
+        "[tool.'crml-lint']\nfail-on = \"note\"\n",
+        '[tool]\ncrml-lint = { fail-on = "note" }\n',
+        'tool.crml-lint.fail-on = "note"\n',
+    ],
 )
 def test_pyproject_table_spellings_are_read(tmp_path, text):
     write(tmp_path / "pyproject.toml", text)
@@ -110,7 +115,12 @@ def test_pyproject_table_spellings_are_read(tmp_path, text):
 
 
 def test_pyproject_naming_project_only_is_skipped(tmp_path):
-    write(tmp_path / "pyproject.toml", '[project]\nname = "crml-lint"\ndependencies = ["crml-lint>=0.1"]\n[project.scripts]\ncrml-lint = "x:main"\n')
+    # The last line is no valid TOML: a file that does not configure crml-lint is not
+    # even parsed, so its errors are not crml-lint's to report.
+    write(
+        tmp_path / "pyproject.toml",
+        '[project]\nname = "crml-lint"\ndependencies = ["crml-lint>=0.1"]\n[project.scripts]\ncrml-lint = "x:main"\nbroken =\n',
+    )
 
     assert SettingsResolver().find_config(str(tmp_path)) is None
 

@@ -8,7 +8,6 @@ loaded tree is checked as it is.
 
 from __future__ import annotations
 
-import difflib
 from typing import Optional
 
 from ..association import Association, InputFormat
@@ -31,13 +30,21 @@ def recognise(document: LoadedDocument, source: SourceFile) -> Optional[list[Ass
     root = document.root
     if not isinstance(root, MappingNode) or any(key in root for key in _TEMPLATE_KEYS):
         return None
-    if not any(_is_distinctive(key) for key in root.keys):
+    folded_keys = [_folded(key) for key in root.keys]
+    if not any(key in _DISTINCTIVE_FIELDS for key in folded_keys) and not any(_near_distinctive(key) for key in folded_keys):
         return None
     return [Association(document=root, input_format=API_REQUEST, source=source, document_index=document.index)]
 
 
-def _is_distinctive(key: str) -> bool:
+def _folded(key: str) -> str:
+    return key.lower().replace("_", "").replace("-", "")
+
+
+def _near_distinctive(folded_key: str) -> bool:
     # Letter case and one or two typing slips still mark a request (`MembershipIdentifier`,
     # `membershipIdentifer`): the unknown-field rule then says what the key should be.
-    folded = key.lower().replace("_", "").replace("-", "")
-    return bool(difflib.get_close_matches(folded, _DISTINCTIVE_FIELDS, n=1, cutoff=0.85))
+    # difflib is imported only here, for a request without one field spelt right, since
+    # importing it costs start-up time.
+    import difflib
+
+    return bool(difflib.get_close_matches(folded_key, _DISTINCTIVE_FIELDS, n=1, cutoff=0.85))
