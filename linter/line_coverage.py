@@ -11,9 +11,8 @@ runs out of time is left undecided rather than judged.
 from __future__ import annotations
 
 import time
+from functools import lru_cache
 from typing import Iterator, Optional
-
-import regex
 
 from .patterns import compile_pattern
 
@@ -54,8 +53,6 @@ _FIXED_LINES = (
 # structure, so that no pattern tuned to ordinary text matches it by accident.
 _LONG_LINE = "".join(chr(33 + (index * 37) % 94) for index in range(600)) + " ü ß € 中"
 
-# Group openings such as `(?:`, `(?!` and `(?P<name>` are syntax, not literal text.
-_GROUP_OPENING = regex.compile(r"\(\?(?:[:=!>|]|<[=!]|P?<\w+>|[a-zA-Z^-]+[:)])")
 _METACHARACTERS = set("^$.*+?()[]{}|")
 
 
@@ -117,7 +114,7 @@ def _literal_runs(pattern: str) -> list[str]:
     The first member of each character set counts as literal text too, so that
     `^(?![A-Z])` meets a line that starts with `A`.
     """
-    text = _GROUP_OPENING.sub("(", pattern)
+    text = _group_opening().sub("(", pattern)
     runs: list[str] = []
     current = ""
     index = 0
@@ -148,3 +145,13 @@ def _literal_runs(pattern: str) -> list[str]:
         index += 1
     runs.append(current)
     return [run for run in runs if run.strip()]
+
+
+@lru_cache(maxsize=None)
+def _group_opening():
+    """Group openings such as `(?:`, `(?!` and `(?P<name>`, which are syntax, not literal text."""
+    # Compiled on first use: importing `regex` costs start-up time that a run without
+    # filter patterns need not pay.
+    import regex
+
+    return regex.compile(r"\(\?(?:[:=!>|]|<[=!]|P?<\w+>|[a-zA-Z^-]+[:)])")

@@ -8,9 +8,10 @@ raises for groups nested a thousand levels deep, which no rule may let escape.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 
 class CompileError(NamedTuple):
@@ -23,6 +24,9 @@ class CompileError(NamedTuple):
 @lru_cache(maxsize=512)
 def compile_pattern(pattern: str) -> tuple[Optional["regex.Pattern"], Optional[CompileError]]:
     """Compile with the `regex` module; return the compiled pattern or why it failed."""
+    # Imported on first use: an association without patterns need not pay for it.
+    import regex
+
     try:
         return regex.compile(pattern), None
     except regex.error as error:

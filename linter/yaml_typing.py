@@ -8,7 +8,8 @@ Two schemas are known:
 - "1.1", the rules of PyYAML's default resolver (YAML 1.1 types), which CloudFormation
   templates follow: `yes`/`no`/`on`/`off` are booleans, `0`-prefixed integers are octal,
   underscores may group digits, `1:30` is sexagesimal, and dates are timestamps. The 1.1
-  type `value` (a lone `=`) has no Python meaning here and stays a string.
+  type `value` (a lone `=`) has no Python meaning here and stays a string. Its rules are
+  in `crml_lint.yaml_1_1`.
 
 Only plain scalars are typed from their text: quoted and block scalars are strings. This
 module does not import PyYAML, so a tree can be retyped without it.
@@ -16,10 +17,9 @@ module does not import PyYAML, so a tree can be retyped without it.
 
 from __future__ import annotations
 
-import datetime
 import math
 import re
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Iterator, Optional
 
 from .document import MappingNode, Node, ScalarNode, SequenceNode
 from .loading import MAX_INTEGER_DIGITS
@@ -51,40 +51,6 @@ _CORE_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9
 _CORE_INFINITY = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
 _CORE_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 
-# YAML 1.1 types, with the exact forms that PyYAML 6 resolves.
-_V11_NULL = re.compile(r"~|null|Null|NULL|")
-_V11_BOOL = re.compile(r"yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF")
-_V11_TRUE_WORDS = ("yes", "true", "on")
-_V11_INT = re.compile(
-    r"""[-+]?0b[0-1_]+
-      | [-+]?0[0-7_]+
-      | [-+]?(?:0|[1-9][0-9_]*)
-      | [-+]?0x[0-9a-fA-F_]+
-      | [-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+""",
-    re.VERBOSE,
-)
-# A 1.1 float needs a decimal point, and an exponent needs its sign: `1e3` is a string.
-_V11_FLOAT = re.compile(
-    r"""[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?
-      | \.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
-      | [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
-      | [-+]?\.(?:inf|Inf|INF)
-      | \.(?:nan|NaN|NAN)""",
-    re.VERBOSE,
-)
-_V11_TIMESTAMP = re.compile(
-    r"""(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})
-        (?:(?:[Tt]|[ \t]+)
-           (?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2})
-           (?:\.(?P<fraction>[0-9]*))?
-           (?:[ \t]*(?P<zone>Z|(?P<zone_sign>[-+])(?P<zone_hour>[0-9]{1,2})(?::(?P<zone_minute>[0-9]{2}))?))?
-        )?""",
-    re.VERBOSE,
-)
-# A date alone must have two-digit month and day; the one-digit forms need a time.
-_V11_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
 def resolve_plain(text: str, version: str = CORE_SCHEMA) -> tuple[str, Any]:
     """Type a plain scalar by its text: return its tag and value.
 
@@ -95,7 +61,11 @@ def resolve_plain(text: str, version: str = CORE_SCHEMA) -> tuple[str, Any]:
     if version == CORE_SCHEMA:
         return _resolve_core(text)
     if version == YAML_1_1:
-        return _resolve_1_1(text)
+        # Imported on first use: only templates are read as YAML 1.1, and compiling its
+        # patterns costs start-up time that a run over API requests need not pay.
+        from .yaml_1_1 import resolve_1_1
+
+        return resolve_1_1(text)
     raise ValueError(f"unknown YAML version {version!r}; expected one of {', '.join(VERSIONS)}")
 
 
@@ -163,7 +133,7 @@ def _resolve_core(text: str) -> tuple[str, Any]:
     if _CORE_FALSE.fullmatch(text):
         return "bool", False
     if _CORE_DECIMAL.fullmatch(text):
-        return "int", _decimal_integer(text)
+        return "int", decimal_integer(text)
     if _CORE_OCTAL.fullmatch(text):
         return "int", int(text[2:], 8)
     if _CORE_HEXADECIMAL.fullmatch(text):
@@ -177,103 +147,7 @@ def _resolve_core(text: str) -> tuple[str, Any]:
     return "str", text
 
 
-# YAML 1.1, as PyYAML reads it
-
-
-def _resolve_1_1(text: str) -> tuple[str, Any]:
-    if _V11_NULL.fullmatch(text):
-        return "null", None
-    if _V11_BOOL.fullmatch(text):
-        return "bool", text.lower() in _V11_TRUE_WORDS
-
-    # Forms that match a pattern but hold no value (`0b_`, `2024-02-30`) are strings:
-    # PyYAML raises an error on them instead.
-    converters: tuple[tuple[str, re.Pattern, Callable[[str], Any]], ...] = (
-        ("int", _V11_INT, _integer_1_1),
-        ("float", _V11_FLOAT, _float_1_1),
-        ("timestamp", _V11_TIMESTAMP, _timestamp_1_1),
-    )
-    for tag, pattern, convert in converters:
-        if not pattern.fullmatch(text):
-            continue
-        if tag == "timestamp" and not _is_timestamp_form(text):
-            continue
-        try:
-            return tag, convert(text)
-        except IntegerTooLongError:
-            raise
-        except ValueError:
-            return "str", text
-    return "str", text
-
-
-def _integer_1_1(text: str) -> int:
-    digits = text.replace("_", "")
-    sign = -1 if digits.startswith("-") else 1
-    digits = digits.lstrip("+-")
-
-    if digits == "0":
-        return 0
-    if digits.startswith("0b"):
-        return sign * int(digits[2:], 2)
-    if digits.startswith("0x"):
-        return sign * int(digits[2:], 16)
-    if digits.startswith("0"):
-        return sign * int(digits, 8)
-    if ":" in digits:
-        return sign * _sexagesimal([int(part) for part in digits.split(":")])
-    return sign * _decimal_integer(digits)
-
-
-def _float_1_1(text: str) -> float:
-    digits = text.replace("_", "").lower()
-    sign = -1 if digits.startswith("-") else 1
-    digits = digits.lstrip("+-")
-
-    if digits == ".inf":
-        return sign * math.inf
-    if digits == ".nan":
-        return math.nan
-    if ":" in digits:
-        return sign * float(_sexagesimal([float(part) for part in digits.split(":")]))
-    return sign * float(digits)
-
-
-def _sexagesimal(parts: list) -> Any:
-    # `190:20:30` is 190 * 60 * 60 + 20 * 60 + 30: each part counts sixty of the next.
-    total = 0
-    for part in parts:
-        total = total * 60 + part
-    return total
-
-
-def _is_timestamp_form(text: str) -> bool:
-    match = _V11_TIMESTAMP.fullmatch(text)
-    return match is not None and (match.group("hour") is not None or _V11_DATE.fullmatch(text) is not None)
-
-
-def _timestamp_1_1(text: str) -> Any:
-    match = _V11_TIMESTAMP.fullmatch(text)
-    year, month, day = int(match.group("year")), int(match.group("month")), int(match.group("day"))
-    if match.group("hour") is None:
-        return datetime.date(year, month, day)
-
-    # The fraction is kept to microseconds, the resolution of datetime.
-    fraction = (match.group("fraction") or "")[:6].ljust(6, "0")
-    zone = None
-    if match.group("zone_sign"):
-        offset = datetime.timedelta(hours=int(match.group("zone_hour")), minutes=int(match.group("zone_minute") or 0))
-        zone = datetime.timezone(-offset if match.group("zone_sign") == "-" else offset)
-    elif match.group("zone"):
-        zone = datetime.timezone.utc
-    return datetime.datetime(
-        year, month, day,
-        int(match.group("hour")), int(match.group("minute")), int(match.group("second")), int(fraction),
-        tzinfo=zone,
-    )
-
-
-def _decimal_integer(text: str) -> int:
+def decimal_integer(text: str) -> int:
     digit_count = len(text.lstrip("+-"))
     if digit_count > MAX_INTEGER_DIGITS:
         raise IntegerTooLongError(text, digit_count)

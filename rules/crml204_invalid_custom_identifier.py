@@ -63,7 +63,6 @@ from __future__ import annotations
 
 import re
 
-from crml_lint.document import ScalarNode
 from crml_lint.log_policies import iter_log_policies, string_items
 from crml_lint.pattern_errors import invalid_pattern_problem
 from crml_lint.patterns import compile_pattern
