@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Optional, Tuple
 
 from .document import MappingNode
@@ -30,7 +29,6 @@ class InputFormat(NamedTuple):
     key_style: str = "camelCase"
 
 
-@dataclass
 class Association:
     """One association to check.
 
@@ -46,13 +44,23 @@ class Association:
     each is checked too, and a finding they share is reported once.
     """
 
-    document: MappingNode
-    input_format: InputFormat
-    source: SourceFile
-    document_index: int = 0
-    resource: Optional[str] = None
-    problems: list[Problem] = field(default_factory=list)
-    alternatives: list["Association"] = field(default_factory=list)
+    def __init__(
+        self,
+        document: MappingNode,
+        input_format: InputFormat,
+        source: SourceFile,
+        document_index: int = 0,
+        resource: Optional[str] = None,
+        problems: Optional[list[Problem]] = None,
+        alternatives: Optional[list[Association]] = None,
+    ):
+        self.document = document
+        self.input_format = input_format
+        self.source = source
+        self.document_index = document_index
+        self.resource = resource
+        self.problems: list[Problem] = problems if problems is not None else []
+        self.alternatives: list[Association] = alternatives if alternatives is not None else []
 
     def field_name(self, name: str) -> str:
         """Spell a field name or dotted path of the API's shape as the input format writes it.

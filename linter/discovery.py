@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from typing import Iterable, Optional
 
@@ -13,7 +12,6 @@ SUFFIXES = (".json", ".yaml", ".yml", ".template")
 STDIN = "-"
 
 
-@dataclass
 class Discovery:
     """The files to read, in a stable order, and what happened to the other paths.
 
@@ -22,10 +20,11 @@ class Discovery:
     not a regular file), which `--verbose` prints.
     """
 
-    files: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self.missing: list[str] = []
+        self.errors: list[str] = []
+        self.skipped: list[tuple[str, str]] = []
 
 
 def discover(

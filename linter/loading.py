@@ -9,7 +9,6 @@ loaders report in the same words.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from typing import Optional
 
 from .document import Node, ScalarNode, Span
@@ -38,7 +37,6 @@ MAX_INTEGER_DIGITS = 4300
 3.10). The AWS CLI reads requests with Python, so it rejects longer integers."""
 
 
-@dataclass
 class LoadedDocument:
     """One JSON document, or one document of a YAML stream.
 
@@ -48,21 +46,22 @@ class LoadedDocument:
     out to hold an association. `syntax` is the syntax it was loaded as, "json" or "yaml".
     """
 
-    root: Optional[Node]
-    index: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    syntax: str = ""
+    def __init__(self, root: Optional[Node], index: int = 0, problems: Optional[list[Problem]] = None, syntax: str = ""):
+        self.root = root
+        self.index = index
+        self.problems: list[Problem] = problems if problems is not None else []
+        self.syntax = syntax
 
 
-@dataclass
 class LoadResult:
     """The documents of a file, and where parsing stopped when it failed (CRML001).
 
     Documents of a YAML stream before a syntax error are still in `documents`.
     """
 
-    documents: list[LoadedDocument] = field(default_factory=list)
-    failure: Optional[Problem] = None
+    def __init__(self, documents: Optional[list[LoadedDocument]] = None, failure: Optional[Problem] = None):
+        self.documents: list[LoadedDocument] = documents if documents is not None else []
+        self.failure = failure
 
 
 def load(source: SourceFile, syntax: str) -> LoadResult:

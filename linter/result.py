@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Optional
 
 from .finding import Finding
 from .rule import Rule
 
 
-@dataclass
 class LintResult:
     """Everything one run found and did.
 
@@ -23,19 +21,37 @@ class LintResult:
     matched, or None when the run has no baseline.
     """
 
-    findings: list[Finding] = field(default_factory=list)
-    rules: list[Rule] = field(default_factory=list)
-    files_checked: int = 0
-    associations: int = 0
-    missing_paths: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    tracebacks: list[str] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    root: str = ""
-    tool_version: str = ""
-    notices: list[str] = field(default_factory=list)
-    checked_paths: list[str] = field(default_factory=list)
-    absent_count: Optional[int] = None
+    # A plain class rather than a dataclass: defining a dataclass compiles its methods
+    # from source, which costs start-up time on every run.
+    def __init__(
+        self,
+        findings: Optional[list[Finding]] = None,
+        rules: Optional[list[Rule]] = None,
+        files_checked: int = 0,
+        associations: int = 0,
+        missing_paths: Optional[list[str]] = None,
+        errors: Optional[list[str]] = None,
+        tracebacks: Optional[list[str]] = None,
+        skipped: Optional[list[tuple[str, str]]] = None,
+        root: str = "",
+        tool_version: str = "",
+        notices: Optional[list[str]] = None,
+        checked_paths: Optional[list[str]] = None,
+        absent_count: Optional[int] = None,
+    ):
+        self.findings: list[Finding] = findings if findings is not None else []
+        self.rules: list[Rule] = rules if rules is not None else []
+        self.files_checked = files_checked
+        self.associations = associations
+        self.missing_paths: list[str] = missing_paths if missing_paths is not None else []
+        self.errors: list[str] = errors if errors is not None else []
+        self.tracebacks: list[str] = tracebacks if tracebacks is not None else []
+        self.skipped: list[tuple[str, str]] = skipped if skipped is not None else []
+        self.root = root
+        self.tool_version = tool_version
+        self.notices: list[str] = notices if notices is not None else []
+        self.checked_paths: list[str] = checked_paths if checked_paths is not None else []
+        self.absent_count = absent_count
 
     def rule(self, rule_id: str) -> Optional[Rule]:
         for rule in self.rules:

@@ -6,7 +6,6 @@ import bisect
 import codecs
 import os
 import stat
-from dataclasses import dataclass, field
 from typing import Optional
 
 from .document import Span
@@ -35,7 +34,6 @@ class FileTooLarge(SourceError):
     """A file above MAX_FILE_BYTES, which is skipped rather than read."""
 
 
-@dataclass
 class SourceFile:
     """The text of one input and the name reports give it.
 
@@ -46,11 +44,15 @@ class SourceFile:
     possible, so that the file can still be recognised and reported as unparsable.
     """
 
-    path: str
-    text: str
-    decode_error: Optional[str] = None
-    _line_starts: list[int] = field(default_factory=list, repr=False)
-    _astral_columns: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    def __init__(self, path: str, text: str, decode_error: Optional[str] = None):
+        self.path = path
+        self.text = text
+        self.decode_error = decode_error
+        self._line_starts: list[int] = []
+        self._astral_columns: dict[int, list[int]] = {}
+
+    def __repr__(self) -> str:
+        return f"SourceFile({self.path!r})"
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> "SourceFile":

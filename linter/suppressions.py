@@ -37,7 +37,6 @@ select leave no findings, so a suppression of such a rule is not reported as unu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -66,7 +65,6 @@ _SELECTOR = re.compile(r"[A-Z][A-Z0-9]*\Z")
 _REASON_SEPARATOR = " -- "
 
 
-@dataclass
 class Directive:
     """A suppression as the user wrote it: one comment, or one entry of a resource's Metadata.
 
@@ -75,13 +73,22 @@ class Directive:
     A file form has neither. `used` collects the selectors that matched a finding.
     """
 
-    form: str
-    selectors: tuple[str, ...]
-    reason: str
-    span: Span
-    line: Optional[int] = None
-    resource: Optional[str] = None
-    used: set[str] = field(default_factory=set)
+    def __init__(
+        self,
+        form: str,
+        selectors: tuple[str, ...],
+        reason: str,
+        span: Span,
+        line: Optional[int] = None,
+        resource: Optional[str] = None,
+    ):
+        self.form = form
+        self.selectors = selectors
+        self.reason = reason
+        self.span = span
+        self.line = line
+        self.resource = resource
+        self.used: set[str] = set()
 
     def matching_selector(self, finding: Finding) -> Optional[str]:
         """Return the selector that suppresses `finding` here, or None when none does."""
