@@ -19,6 +19,7 @@ from .association import Association
 from .discovery import STDIN, Discovery, discover
 from .finding import Finding, Problem, Suppression, fingerprint
 from .loading import LoadResult
+from .project_root import project_path
 from .result import LintResult
 from .rule import Rule
 from .rule_options import InvalidOptionError
@@ -179,7 +180,7 @@ class Engine:
                     resource=resource,
                     fix=problem.fix,
                     fingerprint=fingerprint(
-                        rule_id, source.path, resource, problem.field_path, problem.identity, occurrences[identity]
+                        rule_id, project_path(source.path), resource, problem.field_path, problem.identity, occurrences[identity]
                     ),
                     suppression=self._external_suppression(rule_id, source.path),
                 )

@@ -105,13 +105,29 @@ class Finding(NamedTuple):
         return (self.path, self.span.start_line, self.span.start_column, self.rule_id, self.message)
 
 
+FILE_FINGERPRINT_LENGTH = 12
+"""How many leading hex digits of a fingerprint hash the file alone (see `file_fingerprint`)."""
+
+
 def fingerprint(rule_id: str, path: str, resource: Optional[str], field_path: str, identity: str, occurrence: int) -> str:
     """Hash what identifies a finding apart from its line, so that it survives edits above it.
 
-    `occurrence` tells apart findings that share everything else (counted in file order).
+    `path` names the file as `project_root.project_path` does. `occurrence` tells apart
+    findings that share everything else (counted in file order). The fingerprint is 32 hex
+    digits: `file_fingerprint(path)`, then a hash of all the inputs. So a baseline can tell
+    which file a result belongs to without the path of its SARIF location, which depends on
+    the working folder and the machine.
     """
     import hashlib  # imported here: loading OpenSSL costs start-up time that runs without findings need not pay
 
     material = "\x1f".join((rule_id, path, resource or "", field_path, identity, str(occurrence)))
     # surrogatepass: a file name that is not valid UTF-8 reaches Python as lone surrogates.
-    return hashlib.sha256(material.encode("utf-8", errors="surrogatepass")).hexdigest()[:32]
+    finding_hash = hashlib.sha256(material.encode("utf-8", errors="surrogatepass")).hexdigest()
+    return file_fingerprint(path) + finding_hash[: 32 - FILE_FINGERPRINT_LENGTH]
+
+
+def file_fingerprint(path: str) -> str:
+    """Hash `path` into the first `FILE_FINGERPRINT_LENGTH` hex digits of its findings' fingerprints."""
+    import hashlib
+
+    return hashlib.sha256(path.encode("utf-8", errors="surrogatepass")).hexdigest()[:FILE_FINGERPRINT_LENGTH]

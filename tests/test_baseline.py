@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -201,3 +202,68 @@ def test_write_baseline_onto_input_rejected(project):
     assert completed.returncode == 2
     assert "--write-baseline request.yaml is one of the files being linted" in completed.stderr
     assert (project / "request.yaml").read_text(encoding="utf-8") == REQUEST
+
+
+def baseline_summary(completed: subprocess.CompletedProcess) -> dict[str, int]:
+    return json.loads(completed.stdout)["summary"]["baseline"]
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A checkout with request.yaml at its root and an empty subfolder, and a baseline written from the root."""
+    checkout = tmp_path / "checkout"
+    (checkout / ".git").mkdir(parents=True)
+    (checkout / "sub").mkdir()
+    (checkout / "request.yaml").write_text(REQUEST, encoding="utf-8")
+    written = run_cli("request.yaml", "--write-baseline", "baseline.sarif", cwd=checkout)
+    assert written.returncode == 1, written.stderr
+    return checkout
+
+
+def test_run_from_subfolder_matches(repository):
+    completed = run_cli("../request.yaml", "--baseline", "../baseline.sarif", "--output-format", "json",
+                        cwd=repository / "sub")
+
+    assert baseline_summary(completed) == {"new": 0, "unchanged": 3, "updated": 0, "absent": 0}
+    assert completed.returncode == 0
+
+
+def test_run_from_parent_folder_matches(repository):
+    completed = run_cli("checkout/request.yaml", "--baseline", "checkout/baseline.sarif", "--output-format", "json",
+                        cwd=repository.parent)
+
+    assert baseline_summary(completed) == {"new": 0, "unchanged": 3, "updated": 0, "absent": 0}
+
+
+def test_git_file_marks_root(tmp_path):
+    # A worktree or a submodule has a `.git` file instead of a folder.
+    checkout = tmp_path / "worktree"
+    (checkout / "sub").mkdir(parents=True)
+    (checkout / ".git").write_text("gitdir: /elsewhere/.git/worktrees/worktree\n", encoding="utf-8")
+    (checkout / "request.yaml").write_text(REQUEST, encoding="utf-8")
+    run_cli("request.yaml", "--write-baseline", "baseline.sarif", cwd=checkout)
+
+    completed = run_cli("../request.yaml", "--baseline", "../baseline.sarif", "--output-format", "json", cwd=checkout / "sub")
+
+    assert baseline_summary(completed) == {"new": 0, "unchanged": 3, "updated": 0, "absent": 0}
+
+
+def test_other_checkout_matches(repository, tmp_path):
+    # A CI runner checks the repository out at another absolute path than the laptop that wrote the baseline.
+    runner = tmp_path / "runner" / "work"
+    shutil.copytree(repository, runner)
+
+    completed = run_cli("work/request.yaml", "--baseline", "work/baseline.sarif", "--output-format", "json",
+                        cwd=runner.parent)
+
+    assert baseline_summary(completed) == {"new": 0, "unchanged": 3, "updated": 0, "absent": 0}
+
+
+def test_stdin_matches_file_in_place(repository):
+    completed = subprocess.run(
+        [sys.executable, "-m", "crml_lint", "check", "-", "--stdin-filename", "../request.yaml",
+         "--baseline", "../baseline.sarif", "--output-format", "json"],
+        input=REQUEST, capture_output=True, text=True, encoding="utf-8", cwd=repository / "sub", timeout=120,
+    )
+
+    assert baseline_summary(completed) == {"new": 0, "unchanged": 3, "updated": 0, "absent": 0}
