@@ -3,15 +3,19 @@
 A baseline is a SARIF log that crml-lint wrote before (`--write-baseline` or
 `--output-format sarif`). A finding matches a baseline result when both have the same rule
 ID and the same `partialFingerprints["crmlLint/v1"]`. The fingerprint does not depend on
-line numbers, so a finding stays matched when lines are inserted above it. Each finding
-gets one of SARIF's baseline states:
+line numbers, nor on the working folder or the checkout's place on the disk, so a finding
+stays matched when lines are inserted above it and when the run starts elsewhere. Each
+finding gets one of SARIF's baseline states:
 
-- `unchanged`: matched, with the same message and level;
+- `unchanged`: matched, with the same message and level, where line numbers in the
+  message do not count;
 - `updated`: matched, but the message or the level differs (a `--severity` override, say);
 - `new`: not in the baseline.
 
-Baseline results that no finding matches are `absent`: the run counts them, and the
-reports do not write them as results, so a SARIF upload does not re-open fixed alerts.
+Baseline results of the files this run linted that no finding matches are `absent`: the
+run counts them, and the reports do not write them as results, so a SARIF upload does not
+re-open fixed alerts. Results of files this run did not lint (a pre-commit run names only
+the changed files) are neither matched nor absent.
 
 This module is used only when the command line has `--baseline`, so it may import json.
 """
@@ -20,9 +24,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from typing import Any, Optional
 
-from .finding import Finding
+from .finding import FILE_FINGERPRINT_LENGTH, Finding, file_fingerprint
+from .project_root import project_path
 from .reporters.sarif import FINGERPRINT_KEY, result_message
 from .result import LintResult
 
@@ -32,6 +38,10 @@ UPDATED = "updated"
 
 # The level SARIF 2.1.0 gives a result that has no `level` and no rule configuration.
 _DEFAULT_LEVEL = "warning"
+
+# Line numbers in messages, in the forms the rules write: "on line 17", "line 3, column 7",
+# "lines 3 and 9", "lines 3, 5 and 9".
+_LINE_NUMBERS = re.compile(r"\b(lines?) \d+(?:(?:,| and|, and) \d+)*")
 
 
 class BaselineError(Exception):
@@ -90,16 +100,27 @@ def apply_baseline(result: LintResult, baseline: dict[tuple[str, str], BaselineE
             state = NEW
         else:
             matched.add(key)
-            # The message is compared as the SARIF report writes it, so that a message the
-            # report had to repair (a blank one, lone surrogates) still counts as unchanged.
-            same = entry.message == result_message(finding) and entry.level == finding.level
+            same = _comparable(entry.message) == _comparable(result_message(finding)) and entry.level == finding.level
             state = UNCHANGED if same else UPDATED
         marked.append(finding._replace(baseline_state=state))
 
     result.findings = marked
-    # NOTE: a baseline result of a file that this run did not lint (a pre-commit run names
-    # only the changed files) also counts as absent, because the fingerprint hides the path.
-    result.absent_count = len(baseline.keys() - matched)
+    # A fingerprint starts with the hash of its file's name, which separates the results of
+    # the files this run linted from those of other files.
+    linted_files = {file_fingerprint(project_path(path)) for path in result.checked_paths}
+    unmatched = baseline.keys() - matched
+    result.absent_count = sum(1 for _, fingerprint in unmatched if fingerprint[:FILE_FINGERPRINT_LENGTH] in linted_files)
+
+
+def _comparable(message: str) -> str:
+    """Return `message` with its line numbers left out, for telling `unchanged` from `updated`.
+
+    Lines inserted above a finding change the line numbers that some messages quote (a
+    duplicate key "is also set on line 17"), and such an edit must keep the finding
+    unchanged. Both sides are messages as the SARIF report writes them, so a message that
+    the report had to repair (a blank one, lone surrogates) compares equal as well.
+    """
+    return _LINE_NUMBERS.sub(r"\1 N", message)
 
 
 def _sarif_runs(log: Any, path: str) -> list[dict[str, Any]]:

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from crml_lint.baseline import BaselineEntry, apply_baseline
+from crml_lint.result import LintResult
+
 # CRML201 on line 11 (CUSTOM without identifiers), CRML404 on lines 13 and 14 (the aws: prefix).
 REQUEST = """\
 membershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
@@ -204,6 +207,18 @@ def test_write_baseline_onto_input_rejected(project):
     assert (project / "request.yaml").read_text(encoding="utf-8") == REQUEST
 
 
+# CRML004 on line 3 (an unused suppression) and CRML002 on line 6 (a duplicate key): both
+# messages name a line, "on line 3" and "also set on line 5".
+REQUEST_WITH_LINE_NUMBERS = """\
+membershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
+configuredModelAlgorithmArn: arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-model-algorithm/6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+name: churn-training  # crml-lint: disable=CRML404
+tags:
+  Owner: a
+  Owner: c
+"""
+
+
 def baseline_summary(completed: subprocess.CompletedProcess) -> dict[str, int]:
     return json.loads(completed.stdout)["summary"]["baseline"]
 
@@ -218,6 +233,26 @@ def repository(tmp_path: Path) -> Path:
     written = run_cli("request.yaml", "--write-baseline", "baseline.sarif", cwd=checkout)
     assert written.returncode == 1, written.stderr
     return checkout
+
+
+def test_unlinted_file_not_absent(project):
+    (project / "other.yaml").write_text(REQUEST, encoding="utf-8")
+    run_cli("request.yaml", "other.yaml", "--write-baseline", "both.sarif", cwd=project)
+
+    completed = run_cli("request.yaml", "--baseline", "both.sarif", "--output-format", "json", cwd=project)
+
+    assert baseline_summary(completed) == {"new": 0, "unchanged": 3, "updated": 0, "absent": 0}
+    assert completed.returncode == 0
+
+
+def test_fixed_finding_of_linted_file_absent(project):
+    (project / "other.yaml").write_text(REQUEST, encoding="utf-8")
+    run_cli("request.yaml", "other.yaml", "--write-baseline", "both.sarif", cwd=project)
+    (project / "request.yaml").write_text(REQUEST.replace('  "aws:owner": data\n', ""), encoding="utf-8")
+
+    completed = run_cli("request.yaml", "--baseline", "both.sarif", "--output-format", "json", cwd=project)
+
+    assert baseline_summary(completed) == {"new": 0, "unchanged": 2, "updated": 0, "absent": 1}
 
 
 def test_run_from_subfolder_matches(repository):
@@ -267,3 +302,49 @@ def test_stdin_matches_file_in_place(repository):
     )
 
     assert baseline_summary(completed) == {"new": 0, "unchanged": 3, "updated": 0, "absent": 0}
+
+
+def test_inserted_lines_keep_line_references_unchanged(tmp_path):
+    (tmp_path / "request.yaml").write_text(REQUEST_WITH_LINE_NUMBERS, encoding="utf-8")
+    run_cli("request.yaml", "--write-baseline", "baseline.sarif", cwd=tmp_path)
+    (tmp_path / "request.yaml").write_text(INSERTED_LINES + REQUEST_WITH_LINE_NUMBERS, encoding="utf-8")
+
+    completed = run_cli("request.yaml", "--baseline", "baseline.sarif", "--output-format", "sarif", cwd=tmp_path)
+
+    assert states_by_rule(sarif_results(completed)) == [("CRML004", 5, "unchanged"), ("CRML002", 8, "unchanged")]
+    assert "on line 7" in sarif_results(completed)[1]["message"]["text"]
+
+
+def apply_to_message(make_finding, baseline_message: str, message: str) -> str:
+    finding = make_finding(message=message)
+    baseline = {(finding.rule_id, finding.fingerprint): BaselineEntry(message=baseline_message, level=finding.level)}
+    result = LintResult(findings=[finding], checked_paths=[finding.path])
+
+    apply_baseline(result, baseline)
+
+    return result.findings[0].baseline_state
+
+
+@pytest.mark.parametrize(
+    "baseline_message, message",
+    [
+        ("it is also set on line 5, and only this last value is kept", "it is also set on line 12, and only this last value is kept"),
+        ("expected ',' (line 3, column 7)", "expected ',' (line 30, column 7)"),
+        ("set on lines 3 and 9", "set on lines 4 and 10"),
+        ("set on lines 3, 5 and 9", "set on lines 4, 6 and 10"),
+    ],
+)
+def test_line_number_change_unchanged(make_finding, baseline_message, message):
+    assert apply_to_message(make_finding, baseline_message, message) == "unchanged"
+
+
+@pytest.mark.parametrize(
+    "baseline_message, message",
+    [
+        ("duplicate key \"Owner\": it is also set on line 5", "duplicate key \"Team\": it is also set on line 5"),
+        ("expected ',' (line 3, column 7)", "expected ',' (line 3, column 8)"),
+        ("there are 3 entries", "there are 4 entries"),
+    ],
+)
+def test_other_message_change_updated(make_finding, baseline_message, message):
+    assert apply_to_message(make_finding, baseline_message, message) == "updated"
