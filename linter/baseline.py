@@ -17,6 +17,9 @@ run counts them, and the reports do not write them as results, so a SARIF upload
 re-open fixed alerts. Results of files this run did not lint (a pre-commit run names only
 the changed files) are neither matched nor absent.
 
+A baseline file must be a regular file of at most 256 MiB (`MAX_BASELINE_SIZE`), UTF-8
+with or without a byte order mark.
+
 This module is used only when the command line has `--baseline`, so it may import json.
 """
 
@@ -24,7 +27,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
+import stat
 from typing import Any, Optional
 
 from .finding import FILE_FINGERPRINT_LENGTH, Finding, file_fingerprint
@@ -35,6 +40,13 @@ from .result import LintResult
 NEW = "new"
 UNCHANGED = "unchanged"
 UPDATED = "updated"
+
+MAX_BASELINE_SIZE = 256 * 1024 * 1024
+"""The largest baseline file read, in bytes.
+
+A SARIF log of 25,000 results, GitHub's limit, takes about 50 MB: an estimate from reports
+that take 1 to 2 KB per result.
+"""
 
 # The level SARIF 2.1.0 gives a result that has no `level` and no rule configuration.
 _DEFAULT_LEVEL = "warning"
@@ -62,16 +74,7 @@ def load_baseline(path: str) -> dict[tuple[str, str], BaselineEntry]:
     Results without a `crmlLint/v1` fingerprint (from another tool that shares the log) are
     left out. Raise BaselineError, worded for the user, when the file cannot be used.
     """
-    try:
-        with open(path, encoding="utf-8") as stream:
-            log = json.load(stream)
-    except FileNotFoundError:
-        raise BaselineError(f"--baseline {path}: file not found; write one with --write-baseline") from None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise BaselineError(f"--baseline {path}: cannot read the file: {reason}") from None
-    except json.JSONDecodeError as error:
-        raise BaselineError(f"--baseline {path}: not valid JSON (line {error.lineno}, column {error.colno}): {error.msg}") from None
+    log = _read_json(path)
 
     runs = _sarif_runs(log, path)
 
@@ -121,6 +124,46 @@ def _comparable(message: str) -> str:
     the report had to repair (a blank one, lone surrogates) compares equal as well.
     """
     return _LINE_NUMBERS.sub(r"\1 N", message)
+
+
+def _read_json(path: str) -> Any:
+    """Read and parse the baseline file, raising BaselineError for anything but a readable JSON file."""
+    try:
+        # The file's type is checked before it is opened, because opening a named pipe
+        # waits for a writer, and reading a device such as /dev/zero never ends.
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
+            raise BaselineError(f"--baseline {path}: not a regular file; give a SARIF file written by --write-baseline")
+        if status.st_size > MAX_BASELINE_SIZE:
+            raise _too_large(path)
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_BASELINE_SIZE + 1)
+    except FileNotFoundError:
+        raise BaselineError(f"--baseline {path}: file not found; write one with --write-baseline") from None
+    except OSError as error:
+        raise BaselineError(f"--baseline {path}: cannot read the file: {error.strerror or error}") from None
+
+    # The size is checked again: the file may have grown since os.stat, or be a file whose
+    # size the system does not report.
+    if len(data) > MAX_BASELINE_SIZE:
+        raise _too_large(path)
+
+    try:
+        # utf-8-sig drops a byte order mark, which some Windows tools write.
+        return json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise BaselineError(f"--baseline {path}: cannot read the file: {error}") from None
+    except json.JSONDecodeError as error:
+        raise BaselineError(f"--baseline {path}: not valid JSON (line {error.lineno}, column {error.colno}): {error.msg}") from None
+    except RecursionError:
+        raise BaselineError(
+            f"--baseline {path}: cannot read the baseline: its arrays and objects are nested too deeply for the JSON parser"
+        ) from None
+
+
+def _too_large(path: str) -> BaselineError:
+    size_in_mib = MAX_BASELINE_SIZE // (1024 * 1024)
+    return BaselineError(f"--baseline {path}: larger than {size_in_mib} MiB, the maximum size of a baseline file")
 
 
 def _sarif_runs(log: Any, path: str) -> list[dict[str, Any]]:

@@ -348,3 +348,56 @@ def test_line_number_change_unchanged(make_finding, baseline_message, message):
 )
 def test_other_message_change_updated(make_finding, baseline_message, message):
     assert apply_to_message(make_finding, baseline_message, message) == "updated"
+
+
+def test_deeply_nested_baseline_exits_2(project):
+    (project / "deep.sarif").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+
+    completed = run_cli("request.yaml", "--baseline", "deep.sarif", cwd=project)
+
+    assert completed.returncode == 2
+    assert len(completed.stderr.splitlines()) == 1
+    assert "--baseline deep.sarif: cannot read the baseline" in completed.stderr
+    assert "internal error" not in completed.stderr
+
+
+def test_baseline_with_byte_order_mark(project):
+    text = (project / "baseline.sarif").read_text(encoding="utf-8")
+    (project / "bom.sarif").write_text("\ufeff" + text, encoding="utf-8")
+
+    completed = run_cli("request.yaml", "--baseline", "bom.sarif", "--output-format", "json", cwd=project)
+
+    assert completed.returncode == 0, completed.stderr
+    assert baseline_summary(completed) == {"new": 0, "unchanged": 3, "updated": 0, "absent": 0}
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_device_baseline_rejected(project):
+    completed = run_cli("request.yaml", "--baseline", "/dev/zero", cwd=project)
+
+    assert completed.returncode == 2
+    assert len(completed.stderr.splitlines()) == 1
+    assert "--baseline /dev/zero: not a regular file; give a SARIF file written by --write-baseline" in completed.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_named_pipe_baseline_rejected(project):
+    # Opening a named pipe would wait for a writer: the check must come before the open.
+    os.mkfifo(project / "pipe.sarif")
+
+    completed = run_cli("request.yaml", "--baseline", "pipe.sarif", cwd=project)
+
+    assert completed.returncode == 2
+    assert "--baseline pipe.sarif: not a regular file" in completed.stderr
+
+
+def test_oversized_baseline_rejected(project):
+    # A sparse file: its size is past the limit, but it takes no space on the disk.
+    with open(project / "huge.sarif", "wb") as stream:
+        stream.truncate(256 * 1024 * 1024 + 1)
+
+    completed = run_cli("request.yaml", "--baseline", "huge.sarif", cwd=project)
+
+    assert completed.returncode == 2
+    assert len(completed.stderr.splitlines()) == 1
+    assert "--baseline huge.sarif: larger than 256 MiB" in completed.stderr
