@@ -153,20 +153,30 @@ def _write(result, output_format: str, output_file: Optional[str], quiet: bool, 
 
     write = _write_statistics if statistics else write_report
     if output_file is None:
-        color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        color = output_format == "text" and _terminal_wants_color()
         try:
             write(result, output_format, sys.stdout, color=color, quiet=quiet)
             sys.stdout.flush()
         except BrokenPipeError:
-            # The reader went away (`crml-lint check | head`): not an error of the run. Point
-            # stdout at /dev/null so that Python's flush at exit does not fail again.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            _discard_stdout()
         return
     try:
         with open(output_file, "w", encoding="utf-8", newline="\n") as stream:
             write(result, output_format, stream, color=False, quiet=quiet)
     except OSError as error:
         raise _Failure(f"{option} {output_file}: cannot write the report: {error.strerror or error}") from error
+
+
+def _terminal_wants_color() -> bool:
+    # As no-color.org specifies, only a NO_COLOR that is set and not empty turns colour off. A
+    # terminal that declares itself dumb would show the escape sequences as text.
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def _discard_stdout() -> None:
+    # The reader went away (`crml-lint check | head`): not an error of the run. Point
+    # stdout at /dev/null so that Python's flush at exit does not fail again.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _write_statistics(result, output_format: str, stream, *, color: bool = False, quiet: bool = False) -> None:

@@ -344,6 +344,46 @@ def test_pipe_output_has_no_escapes(project):
         assert "\x1b" not in completed.stderr, output_format
 
 
+def run_on_terminal(project: Path, env: "dict[str, str]") -> str:
+    """Run `check bad.yaml` with its standard output on a pseudo-terminal; return what it wrote."""
+    import pty
+
+    leader, follower = pty.openpty()
+    environment = {name: value for name, value in os.environ.items() if name not in ("NO_COLOR", "TERM")}
+    environment.update(env)
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "crml_lint", "check", "bad.yaml"], cwd=project, env=environment,
+                                   stdout=follower, stderr=subprocess.DEVNULL)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # Linux reports the closed terminal as EIO
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait(timeout=120)
+    finally:
+        os.close(leader)
+    return b"".join(chunks).decode("utf-8")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pseudo-terminals are read this way on Linux")
+@pytest.mark.parametrize(("env", "coloured"), [
+    ({"TERM": "xterm"}, True),
+    ({"TERM": "xterm", "NO_COLOR": ""}, True),
+    ({"TERM": "xterm", "NO_COLOR": "1"}, False),
+    ({"TERM": "dumb"}, False),
+])
+def test_terminal_colour_follows_no_color_and_term(project, env, coloured):
+    output = run_on_terminal(project, env)
+
+    assert "CRML201" in output
+    assert ("\x1b[" in output) is coloured
+
+
 # --- SARIF in CI ------------------------------------------------------------------------
 
 
