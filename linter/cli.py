@@ -55,7 +55,9 @@ def main() -> None:
               help="Load every *.py in DIR as a rule module, in addition to the built-in rules. Repeatable.")
 @click.option("--verbose", "-v", is_flag=True, help="Say which files were skipped and why; show tracebacks of internal errors.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary and no notices.")
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings (text or json format).")
+@click.option("--statistics", is_flag=True,
+              help="Print the number of findings per rule instead of the findings (text or json format). "
+                   "Like the text report, it leaves out suppressed findings and those the baseline contains.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Compare with this earlier SARIF report: findings already in it do not fail the run.")
 @click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
@@ -137,12 +139,14 @@ def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclud
         return EXIT_ERROR
     if exit_zero:
         return EXIT_CLEAN
+    from .reporters import is_accepted
+
     # Each file fails at the level its own configuration sets. Suppressed findings never
     # fail a run, and with a baseline only new findings do.
     failing = any(
         resolver.settings_for(finding.path).fails(finding.level)
         for finding in result.findings
-        if finding.suppression is None and finding.baseline_state in (None, "new")
+        if not is_accepted(finding)
     )
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 

@@ -8,6 +8,9 @@ In text, one line per rule, the most frequent rule first and rules with equal co
 In JSON, an array of `{"rule_id", "rule_name", "count"}` objects in the same order. Only
 rules with at least one finding are listed, so a clean run prints nothing in text and
 `[]` in JSON.
+
+The counts cover the findings that the text report lists: suppressed findings and, with
+`--baseline`, findings that the baseline already contains are not counted.
 """
 
 from __future__ import annotations
@@ -44,11 +47,16 @@ def count_by_rule(findings: "list[Finding]") -> list[RuleCount]:
 
 
 def write_statistics(findings: "list[Finding]", stream: TextIO, output_format: str = "text") -> None:
-    """Write the counts of `findings` per rule as text or JSON. Raise ValueError for another format."""
+    """Write the counts per rule of the `findings` that are not accepted, as text or JSON.
+
+    Raise ValueError for another format.
+    """
+    from .reporters import is_accepted
+
     if output_format not in STATISTICS_FORMATS:
         raise ValueError(f"--statistics writes {' or '.join(STATISTICS_FORMATS)}, not {output_format}")
 
-    counts = count_by_rule(findings)
+    counts = count_by_rule([finding for finding in findings if not is_accepted(finding)])
     if output_format == "json":
         import json
 

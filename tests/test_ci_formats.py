@@ -229,15 +229,16 @@ def check_junit_counts(document: ElementTree.Element) -> None:
     all_failures = document.findall("testsuite/testcase/failure")
     assert int(document.get("tests")) == len(all_cases)
     assert int(document.get("failures")) == len(all_failures)
-    assert int(document.get("errors")) == 0
+    assert int(document.get("errors")) == len(document.findall("testsuite/testcase/error"))
     for suite in document.findall("testsuite"):
         assert suite.get("name")
         assert int(suite.get("tests")) == len(suite.findall("testcase"))
         assert int(suite.get("failures")) == len(suite.findall("testcase/failure"))
+        assert int(suite.get("errors")) == len(suite.findall("testcase/error"))
         for case in suite.findall("testcase"):
             assert case.get("name")
             assert case.get("classname")
-            assert len(case.findall("failure")) <= 1
+            assert len(case.findall("failure")) + len(case.findall("error")) <= 1
 
 
 def test_junit_cases_per_finding_and_clean_file(project):
@@ -285,6 +286,65 @@ def test_junit_escapes_characters_xml_forbids(make_finding):
     assert document.find("testsuite").get("name") == "caf\\udcff.json"
 
 
+def test_junit_missing_path_is_error_case(project):
+    completed = run_cli("nope.json", "--output-format", "junit", cwd=project)
+    document = ElementTree.fromstring(completed.stdout.encode("utf-8"))
+    check_junit_counts(document)
+    errors = document.findall("testsuite/testcase/error")
+
+    assert completed.returncode == 2
+    assert document.get("errors") == "1"
+    assert len(errors) == 1
+    assert errors[0].get("message") == "nope.json: no such file or folder"
+    assert document.findall("testsuite/testcase/failure") == []
+    # A run that could not do its job has no passing placeholder case.
+    assert all(case.find("error") is not None for case in document.findall("testsuite/testcase"))
+
+
+FAILING_RULE = '''
+"""A rule that always fails, to test how the JUnit report shows it."""
+ID = "ACME900"
+NAME = "always-fails"
+LEVEL = "error"
+SUMMARY = "Raises on every association."
+
+
+def check(association, options):
+    raise RuntimeError("broken on purpose")
+'''
+
+
+def test_junit_failing_rule_is_error_case(project):
+    (project / "rules").mkdir()
+    (project / "rules" / "acme900.py").write_text(FAILING_RULE, encoding="utf-8")
+
+    completed = run_cli("good.yaml", "bad.yaml", "--rules-dir", "rules", "--extend-select", "ACME", "--output-format", "junit", cwd=project)
+    document = ElementTree.fromstring(completed.stdout.encode("utf-8"))
+    check_junit_counts(document)
+    errors = document.findall("testsuite/testcase/error")
+
+    assert completed.returncode == 2
+    assert document.get("errors") == "2"
+    assert len(errors) == 2
+    assert all("rule ACME900 (always-fails) failed" in error.get("message") for error in errors)
+    assert document.get("failures") == "2"
+
+
+def test_junit_same_rule_twice_distinct_names(project):
+    (project / "tags.yaml").write_text(BAD_REQUEST + '  "AWS:owner": data\n', encoding="utf-8")
+
+    completed = run_cli("tags.yaml", "--select", "CRML404", "--output-format", "junit", cwd=project)
+    document = ElementTree.fromstring(completed.stdout.encode("utf-8"))
+    check_junit_counts(document)
+    names = [case.get("name") for case in document.findall("testsuite/testcase")]
+
+    assert len(names) == 2
+    assert len(set(names)) == 2
+    assert names[0].startswith("CRML404 reserved-tag-prefix")
+    assert "13:3" in names[0]
+    assert "14:3" in names[1]
+
+
 # --- --statistics ---------------------------------------------------------------------
 
 
@@ -330,6 +390,15 @@ def test_statistics_rejects_other_formats(project):
     assert completed.returncode == 2
     assert completed.stdout == ""
     assert "--statistics writes text or json, not sarif" in completed.stderr
+
+
+def test_statistics_leave_out_suppressed(project):
+    suppressed = BAD_REQUEST.replace('"aws:team": ml', '"aws:team": ml  # crml-lint: disable=CRML404 -- set by the pipeline')
+    (project / "suppressed.yaml").write_text(suppressed, encoding="utf-8")
+
+    completed = run_cli("suppressed.yaml", "--statistics", cwd=project)
+
+    assert completed.stdout.splitlines() == ["1  CRML201  custom-redaction-without-identifiers"]
 
 
 # --- colour -----------------------------------------------------------------------------
@@ -445,3 +514,83 @@ def test_multitool_accepts_cli_sarif(project, sarif_problems):
 
     assert log["runs"][0]["results"]
     assert sarif_problems(completed.stdout) == []
+
+
+# --- baseline: known findings pass -------------------------------------------------------
+
+
+@pytest.fixture
+def baselined(project: Path) -> Path:
+    """Record bad.yaml's two findings in baseline.sarif, then add a third (CRML404 on line 14)."""
+    written = run_cli("bad.yaml", "-q", "--write-baseline", "baseline.sarif", cwd=project)
+    assert written.returncode == 1, written.stderr
+    (project / "bad.yaml").write_text(BAD_REQUEST + '  "AWS:owner": data\n', encoding="utf-8")
+    return project
+
+
+def test_baseline_github_annotates_new_only(baselined):
+    completed = run_cli("bad.yaml", "--baseline", "baseline.sarif", "--output-format", "github", cwd=baselined)
+    commands = [parse_workflow_command(line) for line in completed.stdout.splitlines()]
+
+    assert completed.returncode == 1
+    assert len(commands) == 1
+    assert commands[0][1]["line"] == "14"
+
+
+def test_baseline_github_updated_passes(baselined):
+    completed = run_cli("bad.yaml", "--baseline", "baseline.sarif", "--severity", "CRML201=warning",
+                        "--output-format", "github", cwd=baselined)
+
+    assert [parse_workflow_command(line)[1]["line"] for line in completed.stdout.splitlines()] == ["14"]
+
+
+def test_baseline_gitlab_lists_new_only(baselined):
+    completed = run_cli("bad.yaml", "--baseline", "baseline.sarif", "--output-format", "gitlab", cwd=baselined)
+    issues = json.loads(completed.stdout)
+
+    assert [(issue["check_name"], issue["location"]["lines"]["begin"]) for issue in issues] == [("CRML404", 14)]
+
+
+def test_baseline_junit_fails_new_only(baselined):
+    completed = run_cli("bad.yaml", "--baseline", "baseline.sarif", "--output-format", "junit", cwd=baselined)
+    document = ElementTree.fromstring(completed.stdout.encode("utf-8"))
+    check_junit_counts(document)
+
+    assert document.get("failures") == "1"
+    assert document.find("testsuite/testcase/failure").text.startswith("bad.yaml:14:3: ")
+
+
+def test_baseline_junit_all_known_is_passing_file(project):
+    run_cli("bad.yaml", "-q", "--write-baseline", "baseline.sarif", cwd=project)
+
+    completed = run_cli("bad.yaml", "--baseline", "baseline.sarif", "--output-format", "junit", cwd=project)
+    document = ElementTree.fromstring(completed.stdout.encode("utf-8"))
+    check_junit_counts(document)
+
+    assert completed.returncode == 0
+    assert document.get("failures") == "0"
+    assert [suite.get("name") for suite in document.findall("testsuite")] == ["bad.yaml"]
+
+
+def test_baseline_text_lists_new_only(baselined):
+    completed = run_cli("bad.yaml", "--baseline", "baseline.sarif", cwd=baselined)
+    lines = completed.stdout.splitlines()
+
+    assert completed.returncode == 1
+    assert len(lines) == 2
+    assert lines[0].startswith("bad.yaml:14:3: CRML404 ")
+    assert lines[1] == "Found 1 finding (1 error) in 1 file; baseline: 1 new, 2 unchanged, 0 updated, 0 absent."
+
+
+def test_baseline_statistics_count_new_only(baselined):
+    completed = run_cli("bad.yaml", "--baseline", "baseline.sarif", "--statistics", cwd=baselined)
+
+    assert completed.stdout.splitlines() == ["1  CRML404  reserved-tag-prefix"]
+
+
+def test_baseline_json_and_sarif_keep_all(baselined):
+    report = json.loads(run_cli("bad.yaml", "--baseline", "baseline.sarif", "--output-format", "json", cwd=baselined).stdout)
+    log = json.loads(run_cli("bad.yaml", "--baseline", "baseline.sarif", "--output-format", "sarif", cwd=baselined).stdout)
+
+    assert [finding["baseline_state"] for finding in report["findings"]] == ["unchanged", "unchanged", "new"]
+    assert [result["baselineState"] for result in log["runs"][0]["results"]] == ["unchanged", "unchanged", "new"]

@@ -12,13 +12,16 @@ also gives.
 The runner splits a command at `::`, its properties at `,` and `=`, and its lines at line
 ends, so the report percent-encodes `%`, CR and LF in the message, and also `:` and `,`
 in property values. A message with several lines therefore stays one annotation.
-Suppressed findings are left out. No summary line is written: the runner would print it as plain log text, and the job's
-exit status already shows whether the gate failed.
+Suppressed findings and, with `--baseline`, findings that the baseline already contains
+are left out, because they do not fail the run. No summary line is written: the runner would
+print it as plain log text, and the job's exit status already shows whether the gate failed.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
+
+from . import is_accepted
 
 if TYPE_CHECKING:
     from ..finding import Finding
@@ -32,8 +35,8 @@ def write(result: "LintResult", stream: TextIO, *, color: bool = False, quiet: b
     """Write one workflow command per finding. `color` and `quiet` do not apply to it."""
     encoding = getattr(stream, "encoding", None)
     for finding in result.findings:
-        # A suppressed finding was accepted knowingly; annotating the diff with it is noise.
-        if finding.suppression is not None:
+        # An accepted finding (suppressed or in the baseline) is already known, so annotating the diff with it is noise.
+        if is_accepted(finding):
             continue
         line = format_command(finding)
         if encoding:

@@ -30,6 +30,9 @@ absolute path. Standard input is named `stdin`, as in the SARIF report.
 GitLab keeps an issue matched when lines are inserted above it. A finding of a plugin
 rule that carries none gets a hash of its rule, path, region and message instead.
 GitLab shows only one issue per fingerprint, so every fingerprint in a report is unique.
+
+Suppressed findings and, with `--baseline`, findings that the baseline already contains
+are left out: Code Quality has no notion of an accepted issue.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ from __future__ import annotations
 import json
 import os
 from typing import TYPE_CHECKING, Any, TextIO
+
+from . import is_accepted
 
 if TYPE_CHECKING:
     from ..finding import Finding
@@ -64,8 +69,7 @@ def build_report(result: "LintResult") -> list[dict[str, Any]]:
     issues = []
     seen: set[str] = set()
     for finding in result.findings:
-        # Code Quality has no notion of a dismissed issue, so suppressed findings are left out.
-        if finding.suppression is not None:
+        if is_accepted(finding):
             continue
         issue = finding_to_issue(finding, root)
         issue["fingerprint"] = _unique(issue["fingerprint"], seen)

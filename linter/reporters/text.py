@@ -25,10 +25,12 @@ the configuration's per-file ignores) are not written, and the summary counts th
     Found 1 finding (1 error) in 1 file, 2 suppressed.
     No findings in 4 files (5 associations), 2 suppressed.
 
-With `--baseline`, the summary ends with the comparison, counting unsuppressed findings
-and the baseline results that no finding matched:
+With `--baseline`, findings that the baseline already contains (`unchanged` or `updated`)
+pass, so only `new` findings are written and counted in "Found N findings". The summary
+ends with the comparison, counting the unsuppressed findings by state and the baseline
+results that no finding matched:
 
-    Found 3 findings (3 errors) in 1 file; baseline: 1 new, 2 unchanged, 0 updated, 1 absent.
+    Found 1 finding (1 error) in 1 file; baseline: 1 new, 2 unchanged, 0 updated, 1 absent.
 
 Control characters, line and paragraph separators and bidirectional formatting characters
 in paths, rule IDs, resources and messages are written as escapes such as `\\x1b` or `\\u202e`. A file name or a
@@ -40,6 +42,8 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, TextIO
+
+from . import is_accepted
 
 if TYPE_CHECKING:
     from ..finding import Finding
@@ -53,9 +57,9 @@ _LEVEL_COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "note": "\x1b[1
 
 
 def write(result: "LintResult", stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
-    """Write one line per unsuppressed finding, in the order given, then the summary unless `quiet` is set."""
+    """Write one line per finding that is not accepted, in the order given, then the summary unless `quiet` is set."""
     for finding in result.findings:
-        if finding.suppression is not None:
+        if is_accepted(finding):
             continue
         _write_line(stream, format_finding(finding, color=color))
 
@@ -76,14 +80,16 @@ def format_finding(finding: "Finding", *, color: bool = False) -> str:
 
 
 def format_summary(result: "LintResult") -> str:
-    """Count the findings by level, as in `Found 3 findings (2 errors, 1 warning) in 2 files.`"""
-    findings = [finding for finding in result.findings if finding.suppression is None]
-    suppressed = len(result.findings) - len(findings)
+    """Count the written findings by level, as in `Found 3 findings (2 errors, 1 warning) in 2 files.`"""
+    unsuppressed = [finding for finding in result.findings if finding.suppression is None]
+    findings = [finding for finding in unsuppressed if not is_accepted(finding)]
+    suppressed = len(result.findings) - len(unsuppressed)
     suppressed_count = f", {suppressed} suppressed" if suppressed else ""
+    baseline_counts = _baseline_counts(result, unsuppressed)
     if not findings:
         files = _count(result.files_checked, "file")
         associations = _count(result.associations, "association")
-        return f"No findings in {files} ({associations}){suppressed_count}{_baseline_counts(result, findings)}."
+        return f"No findings in {files} ({associations}){suppressed_count}{baseline_counts}."
 
     by_level = []
     for level, noun in (("error", "error"), ("warning", "warning"), ("note", "note")):
@@ -95,7 +101,7 @@ def format_summary(result: "LintResult") -> str:
     files_with_findings = len({finding.path for finding in findings})
     return (
         f"Found {_count(len(findings), 'finding')}{counts} in {_count(files_with_findings, 'file')}"
-        f"{suppressed_count}{_baseline_counts(result, findings)}."
+        f"{suppressed_count}{baseline_counts}."
     )
 
 
