@@ -1,4 +1,4 @@
-"""The command line: `crml-lint check`, `crml-lint rules` and `crml-lint rule ID`.
+"""The command line: `crml-lint check`, `crml-lint rules`, `crml-lint rule ID` and `crml-lint schema`.
 
 Exit status, as CI gates rely on it: 0 when no finding reaches the fail level, 1 when one
 does, 2 when crml-lint could not do its job (bad usage, a path that does not exist or
@@ -239,6 +239,23 @@ def show_rule(rule_id: str) -> None:
     from .rules_reference import rule_page
 
     click.echo(rule_page(rule))
+
+
+@main.command("schema")
+def show_schema() -> None:
+    """Print the JSON Schema of an association request, for editors: `crml-lint schema > FILE`."""
+    import pkgutil
+
+    # pkgutil reads the schema shipped in the package without importing jsonschema.
+    data = pkgutil.get_data("crml_lint.schemas", "association.schema.json")
+    if data is None:
+        _error("schema association.schema.json is missing from the crml_lint.schemas package; reinstall crml-lint")
+        sys.exit(EXIT_ERROR)
+    try:
+        click.echo(data if data.endswith(b"\n") else data + b"\n", nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
 
 
 def _rules(rules_dirs) -> Optional[list]:

@@ -296,3 +296,28 @@ def test_failing_rule_keeps_other_findings(tmp_path):
     verbose = run_cli(*arguments, "--verbose")
     assert "RuntimeError: broken on purpose" in verbose.stderr
     assert "Traceback" in verbose.stderr
+
+
+def test_schema_command_prints_shipped_schema(tmp_path):
+    completed = run_cli("schema", cwd=tmp_path)
+
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout) == json.loads((ROOT / "schemas" / "association.schema.json").read_text(encoding="utf-8"))
+    assert completed.stdout.endswith("}\n")
+
+
+def test_schema_command_skips_jsonschema():
+    # Printing a file must stay as quick as `--version`: no validator is needed.
+    script = (
+        "import sys\n"
+        "from crml_lint.cli import main\n"
+        "try:\n"
+        "    main(['schema'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write(repr(sorted(name for name in sys.modules if name.startswith(('jsonschema', 'yaml', 'regex')))))\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+
+    assert completed.returncode == 0
+    assert completed.stderr == "[]"
