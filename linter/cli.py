@@ -97,13 +97,16 @@ def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclud
 
     if statistics and output_format not in ("text", "json"):
         raise _Failure(f"--statistics writes text or json, not {output_format}; choose --output-format text or json")
+    if output_file is not None and write_baseline_file is not None and _same_file(output_file, write_baseline_file):
+        # The second report would overwrite the first.
+        raise _Failure(f"--output-file {output_file} and --write-baseline {write_baseline_file} name the same file; choose two files")
 
     # The baseline is read before linting, so that a wrong path fails at once.
     baseline = _load_baseline(baseline_file) if baseline_file is not None else None
 
     found = discover(paths, exclude, force_exclude, stdin_filename=stdin_filename)
-    _reject_output_file_among_inputs(output_file, found.files)
-    _reject_output_file_among_inputs(write_baseline_file, found.files, option="--write-baseline")
+    _protect_report_file(output_file, "--output-file", found, paths, stdin_filename)
+    _protect_report_file(write_baseline_file, "--write-baseline", found, paths, stdin_filename)
     result = run(paths, stdin_filename=stdin_filename, force_exclude=force_exclude, found=found,
                  settings_for=resolver.settings_for, rules=rules)
 
@@ -198,18 +201,48 @@ def _load_baseline(baseline_file: str):
         raise _Failure(str(error)) from error
 
 
-def _reject_output_file_among_inputs(output_file: Optional[str], files: list[str], option: str = "--output-file") -> None:
-    # crml-lint never writes to a file it lints, even when asked to by mistake. samefile
-    # sees through symbolic links, hard links and different spellings of one path.
-    if output_file is None or not os.path.exists(output_file):
+def _protect_report_file(report_file: Optional[str], option: str, found, paths: list[str], stdin_filename: Optional[str]) -> None:
+    """Reject a report file that the user named as an input, and leave it out of folder walks.
+
+    crml-lint never writes to a file it lints, even when asked to by mistake. A report file
+    that a folder walk finds is this run's report from an earlier run (`check -o report.json`
+    run twice in one folder), which is about to be overwritten, so it is not linted.
+    """
+    from .discovery import STDIN
+
+    if report_file is None:
         return
-    for path in files:
-        try:
-            same = path != "-" and os.path.samefile(path, output_file)
-        except OSError:
-            continue
-        if same:
-            raise _Failure(f"{option} {output_file} is one of the files being linted ({path}); choose another file")
+
+    if STDIN in found.files and stdin_filename and _same_file(stdin_filename, report_file):
+        raise _Failure(f"{option} {report_file} is the file that --stdin-filename names; choose another file")
+
+    # A file is named explicitly when the user gave its path, as the engine decides it.
+    named = {os.path.normpath(path) for path in paths if path != STDIN}
+    kept = []
+    for path in found.files:
+        if path == STDIN or not _same_existing_file(path, report_file):
+            kept.append(path)
+        elif os.path.normpath(path) in named:
+            raise _Failure(f"{option} {report_file} is one of the files being linted ({path}); choose another file")
+        else:
+            found.skipped.append((path, f"the {option} of this run"))
+    found.files = kept
+
+
+def _same_existing_file(path: str, other: str) -> bool:
+    # samefile compares the files themselves, so symbolic links, hard links and different
+    # spellings of one path all match.
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return False
+
+
+def _same_file(path: str, other: str) -> bool:
+    """Tell whether two paths name one file, which need not exist yet."""
+    if os.path.exists(path) and os.path.exists(other):
+        return _same_existing_file(path, other)
+    return os.path.normcase(os.path.realpath(path)) == os.path.normcase(os.path.realpath(other))
 
 
 @main.command("rules")

@@ -298,6 +298,87 @@ def test_failing_rule_keeps_other_findings(tmp_path):
     assert "Traceback" in verbose.stderr
 
 
+@pytest.mark.parametrize("output_format", ["gitlab", "json", "sarif"])
+def test_report_in_linted_folder_second_run(tmp_path, output_format):
+    shutil.copy(EXAMPLES / "typical-mistakes.json", tmp_path / "request.json")
+    arguments = ("check", "--output-format", output_format, "--output-file", f"report.{output_format}.json")
+
+    first = run_cli(*arguments, cwd=tmp_path)
+    first_report = (tmp_path / f"report.{output_format}.json").read_text()
+    second = run_cli(*arguments, "--verbose", cwd=tmp_path)
+
+    assert first.returncode == 1, first.stderr
+    assert second.returncode == 1, second.stderr
+    assert f"report.{output_format}.json: the --output-file of this run" in second.stderr
+    # The earlier report was not linted, so the second report is the same as the first.
+    assert (tmp_path / f"report.{output_format}.json").read_text() == first_report
+
+
+def test_write_baseline_in_linted_folder_second_run(tmp_path):
+    shutil.copy(EXAMPLES / "typical-mistakes.json", tmp_path / "request.json")
+
+    first = run_cli("check", ".", "--write-baseline", "baseline.json", cwd=tmp_path)
+    second = run_cli("check", ".", "--write-baseline", "baseline.json", cwd=tmp_path)
+
+    assert first.returncode == 1, first.stderr
+    assert second.returncode == 1, second.stderr
+    assert "baseline.json" not in second.stdout
+
+
+def test_report_named_as_input_is_rejected(tmp_path):
+    shutil.copy(EXAMPLES / "typical-mistakes.json", tmp_path / "request.json")
+    before = (tmp_path / "request.json").read_bytes()
+
+    completed = run_cli("check", ".", "./request.json", "--write-baseline", "request.json", cwd=tmp_path)
+
+    assert completed.returncode == 2
+    assert "--write-baseline request.json is one of the files being linted" in completed.stderr
+    assert (tmp_path / "request.json").read_bytes() == before
+
+
+@pytest.mark.parametrize("baseline_spelling", ["same.sarif", "./same.sarif", "sub/../same.sarif", "{tmp}/same.sarif"])
+@pytest.mark.parametrize("exists", [False, True])
+def test_write_baseline_and_output_file_same(tmp_path, baseline_spelling, exists):
+    (tmp_path / "sub").mkdir()
+    if exists:
+        (tmp_path / "same.sarif").write_text("earlier report\n")
+    mistakes = str(EXAMPLES / "typical-mistakes.json")
+
+    completed = run_cli("check", mistakes, "--write-baseline", baseline_spelling.format(tmp=tmp_path),
+                        "-o", "same.sarif", "--output-format", "json", cwd=tmp_path)
+
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert completed.stderr.count("\n") == 1
+    assert "name the same file" in completed.stderr
+    assert (tmp_path / "same.sarif").exists() is exists
+
+
+def test_write_baseline_and_output_file_differ(tmp_path):
+    mistakes = str(EXAMPLES / "typical-mistakes.json")
+
+    completed = run_cli("check", mistakes, "--write-baseline", "baseline.sarif", "-o", "report.json",
+                        "--output-format", "json", cwd=tmp_path)
+
+    assert completed.returncode == 1, completed.stderr
+    assert json.loads((tmp_path / "report.json").read_text())["findings"]
+    assert json.loads((tmp_path / "baseline.sarif").read_text())["version"] == "2.1.0"
+
+
+@pytest.mark.parametrize("spelling", ["request.json", "./request.json"])
+def test_stdin_filename_as_output_file(tmp_path, spelling):
+    target = tmp_path / "request.json"
+    shutil.copy(EXAMPLES / "typical-mistakes.json", target)
+    before = target.read_bytes()
+
+    completed = run_cli("check", "-", "--stdin-filename", "request.json", "-o", spelling,
+                        stdin=before.decode("utf-8"), cwd=tmp_path)
+
+    assert completed.returncode == 2
+    assert "--stdin-filename" in completed.stderr
+    assert target.read_bytes() == before
+
+
 def test_schema_command_prints_shipped_schema(tmp_path):
     completed = run_cli("schema", cwd=tmp_path)
 
