@@ -63,7 +63,8 @@ def run_action(workspace: Path, tmp_path: Path, **inputs: str) -> list[subproces
     for step in action["runs"]["steps"]:
         step_environment = {name: substitute(str(value), context) for name, value in step.get("env", {}).items()}
         environment = {**os.environ, **step_environment, "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}"}
-        result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=workspace, env=environment,
+        # The runner's command line for `shell: bash`.
+        result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=workspace, env=environment,
                                 capture_output=True, text=True, timeout=600)
         completed.append(result)
         if result.returncode != 0:
@@ -98,3 +99,49 @@ def test_action_fails_step_on_findings(workspace, tmp_path):
     assert [step.returncode for step in steps] == [0, 1]
     log = json.loads((workspace / "crml-lint.sarif").read_text(encoding="utf-8"))
     assert [result["ruleId"] for result in log["runs"][0]["results"]] == ["CRML404"]
+
+
+def test_action_says_it_needs_python():
+    action = load_action()
+
+    assert "actions/setup-python" in action["description"]
+    # The GitHub Marketplace rejects a longer description.
+    assert len(action["description"]) < 125
+    assert "if: always()" in action["inputs"]["exit-zero"]["description"]
+    for name in ("paths", "args"):
+        assert "split at spaces" in action["inputs"][name]["description"], name
+
+
+def test_action_args_glob_reaches_crml_lint(workspace, tmp_path):
+    (workspace / "vendor").mkdir()
+    (workspace / "vendor" / "x.yaml").write_text(BAD_REQUEST, encoding="utf-8")
+    (workspace / "vendor" / "y.yaml").write_text(BAD_REQUEST, encoding="utf-8")
+
+    steps = run_action(workspace, tmp_path, paths=".", args="--exclude vendor/*", exit_zero="true")
+
+    assert [step.returncode for step in steps] == [0, 0], [step.stderr for step in steps]
+    log = json.loads((workspace / "crml-lint.sarif").read_text(encoding="utf-8"))
+    uris = {result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for result in log["runs"][0]["results"]}
+    assert uris == {"requests/bad.yaml"}
+
+
+def test_action_paths_glob_not_expanded(workspace, tmp_path):
+    steps = run_action(workspace, tmp_path, paths="requests/*.yaml")
+
+    assert [step.returncode for step in steps] == [0, 2]
+    assert "requests/*.yaml: no such file or folder" in steps[1].stderr
+
+
+@pytest.mark.parametrize("value", ["True", "TRUE"])
+def test_action_exit_zero_any_case(workspace, tmp_path, value):
+    steps = run_action(workspace, tmp_path, paths="requests", exit_zero=value)
+
+    assert [step.returncode for step in steps] == [0, 0], [step.stderr for step in steps]
+
+
+def test_action_creates_sarif_folder(workspace, tmp_path):
+    steps = run_action(workspace, tmp_path, paths="requests", exit_zero="true", sarif_file="reports/ci/crml-lint.sarif")
+
+    assert [step.returncode for step in steps] == [0, 0], [step.stderr for step in steps]
+    log = json.loads((workspace / "reports" / "ci" / "crml-lint.sarif").read_text(encoding="utf-8"))
+    assert log["runs"][0]["results"]
