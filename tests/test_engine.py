@@ -118,3 +118,20 @@ def test_utf16_file_is_unparsable(tmp_path, encoding):
 def test_lint_paths_takes_single_string():
     path = str(EXAMPLES / "typical-mistakes.json")
     assert lint_paths(path) == lint_paths([path])
+
+
+@pytest.mark.parametrize("name", ["clean-association.yaml", "typical-mistakes.json"])
+def test_run_restores_garbage_collector(name):
+    # The engine pauses the cycle collector while the first association loads its
+    # modules; a Python caller must get it back as it was.
+    import gc
+
+    lint_paths([str(EXAMPLES / name)])
+    assert gc.isenabled()
+
+    gc.disable()
+    try:
+        lint_paths([str(EXAMPLES / name)])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
