@@ -17,8 +17,8 @@ class LintResult:
     one message per path that could not be read and per file a rule failed on.
     `checked_paths` names the files counted in `files_checked`, as findings name them, so
     a report can list a file that has no findings (the JUnit report writes a passing test
-    case for it). `absent_count` is the number of baseline results that no finding
-    matched, or None when the run has no baseline.
+    case for it). `absent_count` is the number of baseline results, in the files this
+    run linted, that no finding matched, or None when the run has no baseline.
     """
 
     # A plain class rather than a dataclass: defining a dataclass compiles its methods
