@@ -12,7 +12,6 @@ on the working folder.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from typing import Optional
 
 # The names the engine gives standard input when `--stdin-filename` does not name it.
@@ -36,7 +35,9 @@ def project_path(path: str) -> str:
     return os.path.relpath(absolute, root).replace(os.sep, "/")
 
 
-@lru_cache(maxsize=None)
+_roots: dict[str, Optional[str]] = {}
+
+
 def find_project_root(folder: str) -> Optional[str]:
     """Return the nearest folder from the absolute `folder` upwards that contains `.git`, or None.
 
@@ -44,10 +45,21 @@ def find_project_root(folder: str) -> Optional[str]:
     one run lints many files in few folders. A `.git` created while the process runs is
     not seen in a folder already looked up.
     """
-    if os.path.exists(os.path.join(folder, ".git")):
-        return folder
+    # A loop rather than recursion: a path may be nested deeper than Python's recursion limit.
+    visited = []
+    current = folder
+    while current not in _roots:
+        visited.append(current)
+        if os.path.exists(os.path.join(current, ".git")):
+            _roots[current] = current
+            break
+        parent = os.path.dirname(current)
+        if parent == current:
+            _roots[current] = None
+            break
+        current = parent
 
-    parent = os.path.dirname(folder)
-    if parent == folder:
-        return None
-    return find_project_root(parent)
+    root = _roots[current]
+    for seen in visited:
+        _roots[seen] = root
+    return root
