@@ -32,6 +32,11 @@ _ASSOCIATION_MARKER = re.compile(
     r"membershipidentifier|configuredmodelalgorithm|privacyconfiguration", re.IGNORECASE
 )
 
+# Every suppression writes crml-lint and a colon: a comment `# crml-lint: disable=...` or a
+# Metadata key `crml-lint:` or `"crml-lint":`. A file that only mentions crml-lint, in a
+# comment that says what the file is for, is not scanned a second time for its comments.
+_SUPPRESSION_MARKER = re.compile(r"""crml-lint["']?\s*:""")
+
 _JSON_SUFFIXES = (".json",)
 _YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -79,7 +84,7 @@ class Engine:
             problems.insert(0, (loaded.failure, None))
 
         findings = self._findings(problems, source)
-        if associations and "crml-lint" in source.text:
+        if associations and _SUPPRESSION_MARKER.search(source.text):
             findings = self._suppress(findings, loaded, source, syntax)
         skip_reason = None if associations or findings else "no association in the file"
         return findings, associations, skip_reason

@@ -33,4 +33,10 @@ def test_folders_deeper_than_recursion_limit(tmp_path):
         deep = os.path.join(deep, "d")
         os.mkdir(deep)
 
-    assert project_path(os.path.join(deep, "request.json")) == "/".join(["d"] * 1500) + "/request.json"
+    try:
+        assert project_path(os.path.join(deep, "request.json")) == "/".join(["d"] * 1500) + "/request.json"
+    finally:
+        # pytest removes old temporary folders recursively too, so they go one by one here.
+        while deep != str(tmp_path):
+            os.rmdir(deep)
+            deep = os.path.dirname(deep)

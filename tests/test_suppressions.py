@@ -251,6 +251,19 @@ def test_metadata_in_json_template():
     [finding] = by_rule(findings, "CRML102")
     assert finding.suppression.justification == "legacy key"
 
+    # JSON allows white space before the colon; the key is still read.
+    spaced = json.dumps(template, indent=2, separators=(",", " : "))
+    [finding] = by_rule(lint_text(spaced, "template.json"), "CRML102")
+    assert finding.suppression.justification == "legacy key"
+
+
+def test_comment_naming_crml_lint_is_no_suppression():
+    findings = lint_yaml("nme: a  # crml-lint checks this request before it is deployed\n")
+
+    [finding] = by_rule(findings, "CRML102")
+    assert finding.suppression is None
+    assert by_rule(findings, "CRML004") == []
+
 
 # --- per-file ignores ---------------------------------------------------------------------
 
