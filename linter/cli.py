@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from typing import Optional
 
 import click
@@ -79,15 +78,22 @@ def check(paths, output_format, output_file, fail_on, exit_zero, exclude, force_
                         baseline_file=baseline_file, write_baseline_file=write_baseline_file)
     except (_Failure, ConfigError) as failure:
         if verbose:
-            traceback.print_exc()
+            _print_traceback()
         _error(str(failure))
         status = EXIT_ERROR
     except Exception as error:  # the last guard: one clear line instead of a traceback
         if verbose:
-            traceback.print_exc()
+            _print_traceback()
         _error(f"internal error: {type(error).__name__}: {error}" if not _is_reported(error) else str(error))
         status = EXIT_ERROR
     sys.exit(status)
+
+
+def _print_traceback() -> None:
+    # Imported here: only a failed run with --verbose needs it, and it costs start-up time.
+    import traceback
+
+    traceback.print_exc()
 
 
 def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclude, force_exclude, stdin_filename, verbose, quiet,
