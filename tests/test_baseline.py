@@ -165,7 +165,7 @@ def test_text_summary_without_findings(project):
     completed = run_cli("request.yaml", "--baseline", "baseline.sarif", cwd=project)
 
     assert completed.returncode == 0
-    assert completed.stdout.strip() == "No findings in 1 file (1 association); baseline: 0 new, 0 unchanged, 0 updated, 3 absent."
+    assert completed.stdout.strip() == "No new findings in 1 file (1 association); baseline: 0 new, 0 unchanged, 0 updated, 3 absent."
 
 
 def test_baseline_sarif_passes_multitool(project, sarif_problems):

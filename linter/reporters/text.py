@@ -31,6 +31,7 @@ ends with the comparison, counting the unsuppressed findings by state and the ba
 results that no finding matched:
 
     Found 1 finding (1 error) in 1 file; baseline: 1 new, 2 unchanged, 0 updated, 1 absent.
+    No new findings in 1 file (1 association); baseline: 0 new, 9 unchanged, 0 updated, 0 absent.
 
 Control characters, line and paragraph separators and bidirectional formatting characters
 in paths, rule IDs, resources and messages are written as escapes such as `\\x1b` or `\\u202e`. A file name or a
@@ -89,7 +90,9 @@ def format_summary(result: "LintResult") -> str:
     if not findings:
         files = _count(result.files_checked, "file")
         associations = _count(result.associations, "association")
-        return f"No findings in {files} ({associations}){suppressed_count}{baseline_counts}."
+        # With a baseline, known findings may remain: "No findings" would deny them.
+        nothing = "No new findings" if result.absent_count is not None else "No findings"
+        return f"{nothing} in {files} ({associations}){suppressed_count}{baseline_counts}."
 
     by_level = []
     for level, noun in (("error", "error"), ("warning", "warning"), ("note", "note")):
