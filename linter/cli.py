@@ -8,6 +8,7 @@ line on stderr; `--verbose` adds the traceback.
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
 from typing import Optional
@@ -33,6 +34,32 @@ class _Failure(Exception):
 def main() -> None:
     """Lint AWS Clean Rooms ML configured model algorithm associations: API requests for the
     AWS CLI or boto3, in JSON or YAML."""
+
+
+def console_main() -> None:
+    """Run the command line as the `crml-lint` console script, then end the process at once.
+
+    Python's teardown frees every module before a process ends: about 12 ms after a run,
+    a tenth of linting one file, for memory the operating system takes back anyway. So the
+    process ends with os._exit once stdout and stderr are flushed. crml-lint closes its
+    report files itself; when anything has registered an exit handler (a plugin, coverage
+    measurement), the process ends the usual way so that the handler runs.
+    """
+    try:
+        main()
+        status = 0
+    except SystemExit as exit_request:
+        status = exit_request.code
+
+    if not isinstance(status, int) or getattr(atexit, "_ncallbacks", lambda: 1)() != 0:
+        sys.exit(status)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            # A reader that went away, or a stream already closed: nothing is left to write.
+            pass
+    os._exit(status)
 
 
 @main.command()

@@ -402,3 +402,36 @@ def test_schema_command_skips_jsonschema():
 
     assert completed.returncode == 0
     assert completed.stderr == "[]"
+
+
+def test_long_report_reaches_pipe_whole(tmp_path):
+    # The process ends without Python's teardown, so everything written must be flushed
+    # first: a report far larger than a pipe's buffer arrives complete.
+    request = json.loads((EXAMPLES / "typical-mistakes.json").read_text(encoding="utf-8"))
+    request["tags"] = {f"aws:team{number}": "x" for number in range(400)}
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(request), encoding="utf-8")
+
+    completed = run_cli("check", str(path), "--output-format", "json")
+
+    assert completed.returncode == 1, completed.stderr
+    findings = json.loads(completed.stdout)["findings"]
+    assert sum(1 for finding in findings if finding["rule_id"] == "CRML404") == 400
+
+
+def test_exit_handlers_of_plugins_still_run(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "acme001_exit_handler.py").write_text(
+        '"""Registers an exit handler, as a plugin that writes a log at exit would."""\n'
+        "import atexit, sys\n"
+        'ID = "ACME001"\nNAME = "exit-handler"\nLEVEL = "note"\nSUMMARY = "Finds nothing."\n'
+        'atexit.register(lambda: sys.stderr.write("exit handler ran\\n"))\n'
+        "def check(association, options):\n    return []\n",
+        encoding="utf-8",
+    )
+
+    completed = run_cli("check", "--rules-dir", str(rules), str(EXAMPLES / "clean-association.yaml"))
+
+    assert completed.returncode == 0, completed.stderr
+    assert "exit handler ran" in completed.stderr
