@@ -41,9 +41,9 @@ def console_main() -> None:
 
     Python's teardown frees every module before a process ends: about 12 ms after a run,
     a tenth of linting one file, for memory the operating system takes back anyway. So the
-    process ends with os._exit once stdout and stderr are flushed. crml-lint closes its
-    report files itself; when anything has registered an exit handler (a plugin, coverage
-    measurement), the process ends the usual way so that the handler runs.
+    process ends with os._exit once stdout and stderr are flushed; crml-lint closes its
+    report files itself. When anything has registered an exit handler, such as a plugin or
+    coverage measurement, the process ends the usual way, so that the handler runs.
     """
     try:
         main()
