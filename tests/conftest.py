@@ -79,6 +79,28 @@ def make_finding() -> Callable[..., Finding]:
     return build_finding
 
 
+_FAILING_RULE = '''
+"""A rule that always fails, to test how a run and its reports survive it."""
+ID = "ACME900"
+NAME = "always-fails"
+LEVEL = "error"
+SUMMARY = "Raises on every association."
+
+
+def check(association, options):
+    raise RuntimeError("broken on purpose")
+'''
+
+
+@pytest.fixture
+def failing_rules_dir(tmp_path: Path) -> Path:
+    """A folder for `--rules-dir` with one rule, ACME900, that raises on every association."""
+    folder = tmp_path / "failing-rules"
+    folder.mkdir()
+    (folder / "acme900.py").write_text(_FAILING_RULE, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def sarif_multitool(tmp_path_factory: pytest.TempPathFactory) -> str:
     """Locate Microsoft's SARIF multitool, installing it once into a cache folder if needed.

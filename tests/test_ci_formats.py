@@ -301,24 +301,8 @@ def test_junit_missing_path_is_error_case(project):
     assert all(case.find("error") is not None for case in document.findall("testsuite/testcase"))
 
 
-FAILING_RULE = '''
-"""A rule that always fails, to test how the JUnit report shows it."""
-ID = "ACME900"
-NAME = "always-fails"
-LEVEL = "error"
-SUMMARY = "Raises on every association."
-
-
-def check(association, options):
-    raise RuntimeError("broken on purpose")
-'''
-
-
-def test_junit_failing_rule_is_error_case(project):
-    (project / "rules").mkdir()
-    (project / "rules" / "acme900.py").write_text(FAILING_RULE, encoding="utf-8")
-
-    completed = run_cli("good.yaml", "bad.yaml", "--rules-dir", "rules", "--extend-select", "ACME", "--output-format", "junit", cwd=project)
+def test_junit_failing_rule_is_error_case(project, failing_rules_dir):
+    completed = run_cli("good.yaml", "bad.yaml", "--rules-dir", str(failing_rules_dir), "--extend-select", "ACME", "--output-format", "junit", cwd=project)
     document = ElementTree.fromstring(completed.stdout.encode("utf-8"))
     check_junit_counts(document)
     errors = document.findall("testsuite/testcase/error")

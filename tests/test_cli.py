@@ -261,25 +261,9 @@ def test_utf16_without_bom_is_reported(tmp_path):
     assert "UTF-16" in completed.stdout
 
 
-FAILING_RULE = '''
-"""A rule that always fails, to test how a run survives it."""
-ID = "ACME900"
-NAME = "always-fails"
-LEVEL = "error"
-SUMMARY = "Raises on every association."
-
-
-def check(association, options):
-    raise RuntimeError("broken on purpose")
-'''
-
-
-def test_failing_rule_keeps_other_findings(tmp_path):
-    rules_dir = tmp_path / "rules"
-    rules_dir.mkdir()
-    (rules_dir / "acme900.py").write_text(FAILING_RULE)
+def test_failing_rule_keeps_other_findings(failing_rules_dir):
     mistakes = str(EXAMPLES / "typical-mistakes.json")
-    arguments = ("check", "--rules-dir", str(rules_dir), "--extend-select", "ACME", mistakes)
+    arguments = ("check", "--rules-dir", str(failing_rules_dir), "--extend-select", "ACME", mistakes)
 
     completed = run_cli(*arguments)
     assert completed.returncode == 2
