@@ -193,12 +193,19 @@ def _write(result, output_format: str, output_file: Optional[str], quiet: bool, 
 
     write = _write_statistics if statistics else write_report
     if output_file is None:
+        if sys.stdout is None:
+            # Python sets sys.stdout to None when the process starts with it closed (`>&-`).
+            raise _Failure("cannot write the report: standard output is closed; use --output-file")
         color = output_format == "text" and _terminal_wants_color()
         try:
             write(result, output_format, sys.stdout, color=color, quiet=quiet)
             sys.stdout.flush()
         except BrokenPipeError:
             _discard_stdout()
+        except OSError as error:
+            # A full disk behind a redirection (`> report.txt`), for example.
+            _discard_stdout()
+            raise _Failure(f"cannot write the report to standard output: {error.strerror or error}") from error
         return
     try:
         with open(output_file, "w", encoding="utf-8", newline="\n") as stream:
@@ -214,8 +221,9 @@ def _terminal_wants_color() -> bool:
 
 
 def _discard_stdout() -> None:
-    # The reader went away (`crml-lint check | head`): not an error of the run. Point
-    # stdout at /dev/null so that Python's flush at exit does not fail again.
+    # Point stdout at /dev/null so that the flush at exit does not fail a second time, when
+    # the reader went away (`crml-lint check | head`, not an error of the run) or the disk
+    # behind a redirection is full.
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 

@@ -419,3 +419,31 @@ def test_exit_handlers_of_plugins_still_run(tmp_path):
 
     assert completed.returncode == 0, completed.stderr
     assert "exit handler ran" in completed.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closes a file descriptor before the process starts")
+def test_closed_stdout_is_one_line_error():
+    completed = subprocess.run(
+        [sys.executable, "-m", "crml_lint", "check", str(EXAMPLES / "typical-mistakes.json")],
+        stderr=subprocess.PIPE,
+        text=True,
+        # Start the process with file descriptor 1 closed, as `>&-` does in a shell.
+        preexec_fn=lambda: os.close(1),
+    )
+
+    assert completed.returncode == 2
+    assert completed.stderr == "crml-lint: error: cannot write the report: standard output is closed; use --output-file\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full, a device whose writes fail as on a full disk")
+def test_full_disk_behind_stdout_is_one_line_error():
+    with open("/dev/full", "w") as full:
+        completed = subprocess.run(
+            [sys.executable, "-m", "crml_lint", "check", str(EXAMPLES / "typical-mistakes.json")],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    assert completed.returncode == 2
+    assert completed.stderr == "crml-lint: error: cannot write the report to standard output: No space left on device\n"
