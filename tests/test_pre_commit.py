@@ -104,3 +104,19 @@ def test_hook_passes_clean_and_unrelated_files(pre_commit, user_repository, tmp_
     assert "crml-lint" in output
     assert "Passed" in output
     assert "CRML" not in output
+
+
+def test_hook_lints_files_named_like_options(pre_commit, user_repository, tmp_path):
+    # pre-commit appends file names to the hook's entry, so a file named `--exit-zero.yaml`
+    # must reach crml-lint as a file, not as the option that would let the hook pass.
+    (user_repository / "--exit-zero.yaml").write_text(BAD_REQUEST, encoding="utf-8")
+    environment = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PRE_COMMIT_COLOR": "never", "NO_COLOR": "1"}
+    subprocess.run(["git", "add", "--", "--exit-zero.yaml"], cwd=user_repository, check=True)
+
+    completed = subprocess.run(
+        [*pre_commit, "try-repo", str(REPOSITORY), "crml-lint", "--all-files"],
+        cwd=user_repository, capture_output=True, text=True, encoding="utf-8", env=environment, timeout=900,
+    )
+
+    assert completed.returncode == 1, completed.stdout + completed.stderr
+    assert "--exit-zero.yaml:11:32: CRML201 " in completed.stdout
