@@ -51,15 +51,31 @@ def console_main() -> None:
     except SystemExit as exit_request:
         status = exit_request.code
 
-    if not isinstance(status, int) or getattr(atexit, "_ncallbacks", lambda: 1)() != 0:
+    if not isinstance(status, int) or _needs_python_exit():
         sys.exit(status)
     for stream in (sys.stdout, sys.stderr):
+        # A stream is None when the process started with it closed (`>&-`).
+        if stream is None:
+            continue
         try:
             stream.flush()
         except (OSError, ValueError):
             # A reader that went away, or a stream already closed: nothing is left to write.
             pass
     os._exit(status)
+
+
+def _needs_python_exit() -> bool:
+    """Tell whether os._exit would cut something short: an exit handler, or a thread still running."""
+    if getattr(atexit, "_ncallbacks", lambda: 1)() != 0:
+        return True
+
+    # threading is looked up, not imported: a run that started no thread need not load it.
+    threading = sys.modules.get("threading")
+    if threading is None:
+        return False
+    main_thread = threading.main_thread()
+    return any(thread is not main_thread and not thread.daemon and thread.is_alive() for thread in threading.enumerate())
 
 
 @main.command()
@@ -168,10 +184,12 @@ def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclud
             click.echo(text, err=True, nl=False)
     for message in result.errors:
         _error(message)
-    if result.associations == 0 and not result.findings and not quiet:
+    # After an error, the error says why nothing was checked.
+    failed = bool(result.missing_paths or result.errors)
+    if result.associations == 0 and not result.findings and not quiet and not failed:
         click.echo("crml-lint: no association found in the given paths (nothing to check)", err=True)
 
-    if result.missing_paths or result.errors:
+    if failed:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_CLEAN
@@ -246,8 +264,9 @@ def _protect_report_file(report_file: Optional[str], option: str, found, paths: 
     """Reject a report file that the user named as an input, and leave it out of folder walks.
 
     crml-lint never writes to a file it lints, even when asked to by mistake. A report file
-    that a folder walk finds is this run's report from an earlier run (`check -o report.json`
-    run twice in one folder), which is about to be overwritten, so it is not linted.
+    that a folder walk finds is usually this run's report from an earlier run (`check -o
+    report.json` run twice in one folder), which is about to be overwritten, so it is not
+    linted. One that holds an association is an input, though, and is rejected.
     """
     from .discovery import STDIN
 
@@ -263,11 +282,23 @@ def _protect_report_file(report_file: Optional[str], option: str, found, paths: 
     for path in found.files:
         if path == STDIN or not _same_existing_file(path, report_file):
             kept.append(path)
-        elif os.path.normpath(path) in named:
+        elif os.path.normpath(path) in named or _holds_association(path):
             raise _Failure(f"{option} {report_file} is one of the files being linted ({path}); choose another file")
         else:
             found.skipped.append((path, f"the {option} of this run"))
     found.files = kept
+
+
+def _holds_association(path: str) -> bool:
+    from .engine import Engine
+    from .source import SourceError, SourceFile
+
+    try:
+        source = SourceFile.read(path)
+    except SourceError:
+        return False
+    _, associations, _ = Engine().lint_source(source)
+    return associations > 0
 
 
 def _same_existing_file(path: str, other: str) -> bool:
@@ -291,13 +322,18 @@ def list_rules() -> None:
     """List every rule: ID, default level, name and summary."""
     from .registry import all_rules
 
+    _require_stdout()
     try:
         rules = all_rules()
     except Exception as error:
         _error(str(error))
         sys.exit(EXIT_ERROR)
-    for rule in rules:
-        click.echo(f"{rule.id}  {rule.level:<7}  {rule.name}: {rule.summary}")
+    try:
+        for rule in rules:
+            click.echo(f"{rule.id}  {rule.level:<7}  {rule.name}: {rule.summary}")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
 
 
 @main.command("rule")
@@ -306,13 +342,18 @@ def show_rule(rule_id: str) -> None:
     """Print the documentation of one rule, by ID (CRML201) or name."""
     from .registry import all_rules, find_rule
 
+    _require_stdout()
     rule = find_rule(rule_id, all_rules())
     if rule is None:
         _error(f"unknown rule {rule_id!r}; `crml-lint rules` lists the rules")
         sys.exit(EXIT_ERROR)
     from .rules_reference import rule_page
 
-    click.echo(rule_page(rule))
+    try:
+        click.echo(rule_page(rule))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
 
 
 @main.command("schema")
@@ -320,6 +361,7 @@ def show_schema() -> None:
     """Print the JSON Schema of an association request, for editors: `crml-lint schema > FILE`."""
     import pkgutil
 
+    _require_stdout()
     # pkgutil reads the schema shipped in the package without importing jsonschema.
     data = pkgutil.get_data("crml_lint.schemas", "association.schema.json")
     if data is None:
@@ -390,5 +432,15 @@ def _is_reported(error: Exception) -> bool:
     return isinstance(error, (InternalError, RuleDefinitionError))
 
 
+def _require_stdout() -> None:
+    # Python sets sys.stdout to None when the process starts with it closed (`>&-`).
+    if sys.stdout is None:
+        _error("cannot write to standard output: it is closed")
+        sys.exit(EXIT_ERROR)
+
+
 def _error(message: str) -> None:
-    click.echo(f"crml-lint: error: {message}", err=True)
+    # Messages quote paths and values from the input, which may hold escape sequences.
+    from .reporters.text import escape_unsafe
+
+    click.echo(f"crml-lint: error: {escape_unsafe(message)}", err=True)

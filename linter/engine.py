@@ -330,6 +330,9 @@ def lint_text(text: str, filename: str = "<stdin>", settings: Optional[Settings]
 def _read(path: str, stdin_filename: Optional[str], stdin: Optional[bytes]) -> SourceFile:
     if path != STDIN:
         return SourceFile.read(path, display_path=_display_path(path))
+    if stdin is None and sys.stdin is None:
+        # Python sets sys.stdin to None when the process starts with it closed (`<&-`).
+        raise SourceError(f"{stdin_filename or '-'}: cannot read standard input: it is closed")
     data = stdin if stdin is not None else sys.stdin.buffer.read()
     return SourceFile.from_bytes(stdin_filename or "<stdin>", data)
 

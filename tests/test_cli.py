@@ -447,3 +447,92 @@ def test_full_disk_behind_stdout_is_one_line_error():
 
     assert completed.returncode == 2
     assert completed.stderr == "crml-lint: error: cannot write the report to standard output: No space left on device\n"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closes a file descriptor before the process starts")
+@pytest.mark.parametrize("descriptor", [1, 2])
+def test_closed_stream_keeps_exit_status(tmp_path, descriptor):
+    # With -o the report does not need stdout, and a closed stderr only loses messages.
+    report = tmp_path / "report.txt"
+    completed = subprocess.run(
+        [sys.executable, "-m", "crml_lint", "check", str(EXAMPLES / "clean-association.yaml"), "-o", str(report)],
+        capture_output=False, stdout=subprocess.DEVNULL if descriptor == 2 else None,
+        preexec_fn=lambda: os.close(descriptor),
+    )
+
+    assert completed.returncode == 0
+    assert report.read_text(encoding="utf-8").startswith("No findings")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closes a file descriptor before the process starts")
+@pytest.mark.parametrize("command", [["rules"], ["rule", "CRML201"], ["schema"]])
+def test_printing_commands_reject_closed_stdout(command):
+    completed = subprocess.run(
+        [sys.executable, "-m", "crml_lint", *command], stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1)
+    )
+
+    assert completed.returncode == 2
+    assert completed.stderr == "crml-lint: error: cannot write to standard output: it is closed\n"
+
+
+@pytest.mark.parametrize("command", [["rules"], ["rule", "CRML201"], ["schema"]])
+def test_printing_commands_accept_early_reader_exit(command):
+    # `crml-lint rules | head -1`: the reader stops after one line, which is no error.
+    process = subprocess.Popen([sys.executable, "-m", "crml_lint", *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=60)
+
+    assert process.returncode == 0, stderr
+    assert stderr == ""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closes a file descriptor before the process starts")
+def test_closed_stdin_is_one_line_error():
+    completed = subprocess.run(
+        [sys.executable, "-m", "crml_lint", "check", "-"], capture_output=True, text=True, preexec_fn=lambda: os.close(0)
+    )
+
+    assert completed.returncode == 2
+    assert completed.stderr == "crml-lint: error: -: cannot read standard input: it is closed\n"
+
+
+def test_error_lines_escape_control_characters(tmp_path):
+    completed = run_cli("check", str(tmp_path / "nope\x1b]0;title\x07.json"))
+
+    assert completed.returncode == 2
+    assert "\x1b" not in completed.stderr
+    assert "nope\\x1b]0;title\\x07.json: no such file or folder" in completed.stderr
+    # The error says why nothing was checked; no second line says there was nothing to check.
+    assert "no association found" not in completed.stderr
+
+
+def test_walked_report_file_holding_association_is_rejected(tmp_path):
+    request = tmp_path / "request.yaml"
+    request.write_bytes((EXAMPLES / "clean-association.yaml").read_bytes())
+
+    completed = run_cli("check", ".", "-o", "request.yaml", cwd=tmp_path)
+
+    assert completed.returncode == 2
+    assert "--output-file request.yaml is one of the files being linted" in completed.stderr
+    assert request.read_bytes() == (EXAMPLES / "clean-association.yaml").read_bytes()
+
+
+def test_running_threads_of_plugins_finish(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "acme002_thread.py").write_text(
+        '"""Starts a thread that outlives the run, as a plugin that uploads metrics might."""\n'
+        "import sys, threading, time\n"
+        'ID = "ACME002"\nNAME = "late-thread"\nLEVEL = "note"\nSUMMARY = "Finds nothing."\n'
+        "def _late():\n    time.sleep(0.3)\n    sys.stderr.write('thread finished\\n')\n    sys.stderr.flush()\n"
+        "threading.Thread(target=_late).start()\n"
+        "def check(association, options):\n    return []\n",
+        encoding="utf-8",
+    )
+
+    completed = run_cli("check", "--rules-dir", str(rules), str(EXAMPLES / "clean-association.yaml"))
+
+    assert completed.returncode == 0, completed.stderr
+    assert "thread finished" in completed.stderr

@@ -70,14 +70,14 @@ def write(result: "LintResult", stream: TextIO, *, color: bool = False, quiet: b
 
 def format_finding(finding: "Finding", *, color: bool = False) -> str:
     """Format one finding as `path:line:column: RULEID [LogicalId] message`."""
-    location = f"{_escape(finding.path)}:{finding.span.start_line}:{finding.span.start_column}:"
-    rule_id = _escape(finding.rule_id)
+    location = f"{escape_unsafe(finding.path)}:{finding.span.start_line}:{finding.span.start_column}:"
+    rule_id = escape_unsafe(finding.rule_id)
     if color:
         location = f"{_BOLD}{location}{_RESET}"
         rule_id = f"{_LEVEL_COLORS.get(finding.level, _BOLD)}{rule_id}{_RESET}"
 
-    resource = f" [{_escape(finding.resource)}]" if finding.resource else ""
-    return f"{location} {rule_id}{resource} {_escape(finding.message)}"
+    resource = f" [{escape_unsafe(finding.resource)}]" if finding.resource else ""
+    return f"{location} {rule_id}{resource} {escape_unsafe(finding.message)}"
 
 
 def format_summary(result: "LintResult") -> str:
@@ -120,7 +120,8 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def _escape(text: str) -> str:
+def escape_unsafe(text: str) -> str:
+    """Write control, separator and bidirectional formatting characters as escapes such as `\\x1b`."""
     return _UNSAFE_CHARACTERS.sub(_escape_character, text)
 
 
