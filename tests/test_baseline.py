@@ -401,3 +401,23 @@ def test_oversized_baseline_rejected(project):
     assert completed.returncode == 2
     assert len(completed.stderr.splitlines()) == 1
     assert "--baseline huge.sarif: larger than 256 MiB" in completed.stderr
+
+
+def test_nested_repository_copy_is_new(tmp_path):
+    # s1 is a submodule and s2 a vendored clone: both are repositories inside the checkout.
+    checkout = tmp_path / "checkout"
+    (checkout / ".git").mkdir(parents=True)
+    (checkout / "s1").mkdir()
+    (checkout / "s1" / ".git").write_text("gitdir: ../.git/modules/s1\n", encoding="utf-8")
+    (checkout / "s2" / ".git").mkdir(parents=True)
+    (checkout / "s1" / "request.yaml").write_text(REQUEST, encoding="utf-8")
+    run_cli(".", "--write-baseline", "baseline.sarif", cwd=checkout)
+    (checkout / "s2" / "request.yaml").write_text(REQUEST, encoding="utf-8")
+
+    completed = run_cli(".", "--baseline", "baseline.sarif", "--output-format", "json", cwd=checkout)
+
+    assert baseline_summary(completed) == {"new": 3, "unchanged": 3, "updated": 0, "absent": 0}
+    assert completed.returncode == 1
+    states = {(finding["path"], finding["baseline_state"]) for finding in json.loads(completed.stdout)["findings"]}
+    assert states == {("s1/request.yaml", "unchanged"), ("s2/request.yaml", "new")}
+

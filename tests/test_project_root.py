@@ -40,3 +40,63 @@ def test_folders_deeper_than_recursion_limit(tmp_path):
         while deep != str(tmp_path):
             os.rmdir(deep)
             deep = os.path.dirname(deep)
+
+
+def nested_repositories(tmp_path):
+    """A repository with two nested ones, s1 (a submodule, `.git` file) and s2 (a vendored clone)."""
+    (tmp_path / ".git").mkdir(parents=True)
+    (tmp_path / "infra").mkdir()
+    (tmp_path / "s1").mkdir()
+    (tmp_path / "s1" / ".git").write_text("gitdir: ../.git/modules/s1\n", encoding="utf-8")
+    (tmp_path / "s2" / ".git").mkdir(parents=True)
+    return tmp_path
+
+
+def test_nested_repositories_named_from_working_root(tmp_path, monkeypatch):
+    monkeypatch.chdir(nested_repositories(tmp_path))
+
+    assert project_path("s1/a.json") == "s1/a.json"
+    assert project_path("s2/a.json") == "s2/a.json"
+    assert project_path(str(tmp_path / "s2" / "a.json")) == "s2/a.json"
+
+
+def test_nested_repositories_from_subfolder(tmp_path, monkeypatch):
+    # The working folder's repository is the outer one, found above infra/.
+    monkeypatch.chdir(nested_repositories(tmp_path) / "infra")
+
+    assert project_path("../s1/a.json") == "s1/a.json"
+    assert project_path("../s2/a.json") == "s2/a.json"
+
+
+def test_working_folder_in_nested_repository(tmp_path, monkeypatch):
+    monkeypatch.chdir(nested_repositories(tmp_path) / "s1")
+
+    assert project_path("a.json") == "a.json"
+    # A file outside the working folder's repository is named from its own repository.
+    assert project_path("../s2/a.json") == "a.json"
+    assert project_path("../infra/a.json") == "infra/a.json"
+
+
+def test_working_folder_outside_repositories(tmp_path, monkeypatch):
+    nested_repositories(tmp_path / "checkout")
+    monkeypatch.chdir(tmp_path)
+
+    assert project_path("checkout/s1/a.json") == "a.json"
+    assert project_path("checkout/infra/a.json") == "infra/a.json"
+
+
+def test_file_in_other_repository(tmp_path, monkeypatch):
+    (tmp_path / "one" / ".git").mkdir(parents=True)
+    (tmp_path / "two" / ".git").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "one")
+
+    assert project_path("../two/ml/a.json") == "ml/a.json"
+
+
+def test_sibling_folder_sharing_prefix(tmp_path, monkeypatch):
+    # `repo-old` starts with the text of `repo` but does not lie below it.
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / "repo-old").mkdir()
+    monkeypatch.chdir(tmp_path / "repo")
+
+    assert project_path("../repo-old/a.json") == "../repo-old/a.json"
