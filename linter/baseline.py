@@ -4,8 +4,10 @@ A baseline is a SARIF log that crml-lint wrote before (`--write-baseline` or
 `--output-format sarif`). A finding matches a baseline result when both have the same rule
 ID and the same `partialFingerprints["crmlLint/v1"]`. The fingerprint does not depend on
 line numbers, nor on the working folder or the checkout's place on the disk, so a finding
-stays matched when lines are inserted above it and when the run starts elsewhere. Each
-finding gets one of SARIF's baseline states:
+stays matched when lines are inserted above it and when the run starts elsewhere.
+Matching is one-to-one: a baseline result matches at most one finding, so two findings
+that share a fingerprint need two results to pass. Each finding gets one of SARIF's
+baseline states:
 
 - `unchanged`: matched, with the same message and level, where line numbers in the
   message do not count;
@@ -68,17 +70,19 @@ class BaselineEntry:
     level: str
 
 
-def load_baseline(path: str) -> dict[tuple[str, str], BaselineEntry]:
+def load_baseline(path: str) -> dict[tuple[str, str], list[BaselineEntry]]:
     """Read the SARIF log at `path` and index its crml-lint results by (rule ID, fingerprint).
 
-    Results without a `crmlLint/v1` fingerprint (from another tool that shares the log) are
-    left out. Raise BaselineError, worded for the user, when the file cannot be used.
+    Each key lists its results in the log's order. A key has several results when the log
+    contains several with one fingerprint. Results without a `crmlLint/v1` fingerprint
+    (from another tool that shares the log) are left out. Raise BaselineError, worded for
+    the user, when the file cannot be used.
     """
     log = _read_json(path)
 
     runs = _sarif_runs(log, path)
 
-    entries: dict[tuple[str, str], BaselineEntry] = {}
+    entries: dict[tuple[str, str], list[BaselineEntry]] = {}
     for run in runs:
         results = run.get("results") or []
         if not isinstance(results, list):
@@ -87,32 +91,40 @@ def load_baseline(path: str) -> dict[tuple[str, str], BaselineEntry]:
             key_and_entry = _entry(sarif_result)
             if key_and_entry is not None:
                 key, entry = key_and_entry
-                entries[key] = entry
+                entries.setdefault(key, []).append(entry)
     return entries
 
 
-def apply_baseline(result: LintResult, baseline: dict[tuple[str, str], BaselineEntry]) -> None:
-    """Mark each finding of `result` new, unchanged or updated, and count the absent baseline results."""
-    matched: set[tuple[str, str]] = set()
+def apply_baseline(result: LintResult, baseline: dict[tuple[str, str], list[BaselineEntry]]) -> None:
+    """Mark each finding of `result` new, unchanged or updated, and count the absent baseline results.
+
+    Each finding takes one of the baseline results with its key that no earlier finding
+    took, an unchanged one if there is one, so that another finding's result does not make
+    it `updated`. A finding with no result left is `new`.
+    """
+    # Matched results are removed from these copies, so the caller's `baseline` stays whole.
+    remaining = {key: list(entries) for key, entries in baseline.items()}
     marked: list[Finding] = []
 
     for finding in result.findings:
-        key = (finding.rule_id, finding.fingerprint)
-        entry = baseline.get(key) if finding.fingerprint else None
-        if entry is None:
-            state = NEW
-        else:
-            matched.add(key)
-            same = _comparable(entry.message) == _comparable(result_message(finding)) and entry.level == finding.level
-            state = UNCHANGED if same else UPDATED
+        entries = remaining.get((finding.rule_id, finding.fingerprint)) if finding.fingerprint else None
+        if not entries:
+            marked.append(finding._replace(baseline_state=NEW))
+            continue
+
+        message = _comparable(result_message(finding))
+        same = [index for index, entry in enumerate(entries) if _comparable(entry.message) == message and entry.level == finding.level]
+        state = UNCHANGED if same else UPDATED
+        del entries[same[0] if same else 0]
         marked.append(finding._replace(baseline_state=state))
 
     result.findings = marked
     # A fingerprint starts with the hash of its file's name, which separates the results of
     # the files this run linted from those of other files.
     linted_files = {file_fingerprint(project_path(path)) for path in result.checked_paths}
-    unmatched = baseline.keys() - matched
-    result.absent_count = sum(1 for _, fingerprint in unmatched if fingerprint[:FILE_FINGERPRINT_LENGTH] in linted_files)
+    result.absent_count = sum(
+        len(entries) for (_, fingerprint), entries in remaining.items() if fingerprint[:FILE_FINGERPRINT_LENGTH] in linted_files
+    )
 
 
 def _comparable(message: str) -> str:

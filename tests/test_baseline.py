@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from crml_lint.baseline import BaselineEntry, apply_baseline
+from crml_lint.finding import file_fingerprint
+from crml_lint.project_root import project_path
 from crml_lint.result import LintResult
 
 # CRML201 on line 11 (CUSTOM without identifiers), CRML404 on lines 13 and 14 (the aws: prefix).
@@ -317,7 +319,7 @@ def test_inserted_lines_keep_line_references_unchanged(tmp_path):
 
 def apply_to_message(make_finding, baseline_message: str, message: str) -> str:
     finding = make_finding(message=message)
-    baseline = {(finding.rule_id, finding.fingerprint): BaselineEntry(message=baseline_message, level=finding.level)}
+    baseline = {(finding.rule_id, finding.fingerprint): [BaselineEntry(message=baseline_message, level=finding.level)]}
     result = LintResult(findings=[finding], checked_paths=[finding.path])
 
     apply_baseline(result, baseline)
@@ -421,3 +423,53 @@ def test_nested_repository_copy_is_new(tmp_path):
     states = {(finding["path"], finding["baseline_state"]) for finding in json.loads(completed.stdout)["findings"]}
     assert states == {("s1/request.yaml", "unchanged"), ("s2/request.yaml", "new")}
 
+
+def apply_to_findings(findings: list, baseline_entries: list) -> tuple[list[str], int]:
+    """Apply a baseline whose results all share the first finding's key; return the states and the absent count."""
+    key = (findings[0].rule_id, findings[0].fingerprint)
+    result = LintResult(findings=findings, checked_paths=[findings[0].path])
+
+    apply_baseline(result, {key: baseline_entries})
+
+    return [finding.baseline_state for finding in result.findings], result.absent_count
+
+
+def file_finding(make_finding, **fields):
+    """Build a finding whose fingerprint starts with its file's hash, as the engine's do, so it can have absent results."""
+    fingerprint = file_fingerprint(project_path("association.json"))
+    return make_finding(path="association.json", fingerprint=fingerprint.ljust(32, "0"), **fields)
+
+
+def test_baseline_result_matches_one_finding(make_finding):
+    finding = file_finding(make_finding)
+    entry = BaselineEntry(message=finding.message, level=finding.level)
+
+    assert apply_to_findings([finding, finding], [entry]) == (["unchanged", "new"], 0)
+
+
+def test_each_baseline_result_matches_once(make_finding):
+    finding = file_finding(make_finding)
+    entry = BaselineEntry(message=finding.message, level=finding.level)
+
+    assert apply_to_findings([finding, finding], [entry, entry]) == (["unchanged", "unchanged"], 0)
+    assert apply_to_findings([finding], [entry, entry]) == (["unchanged"], 1)
+
+
+def test_unchanged_result_preferred_over_updated(make_finding):
+    # The second finding's own result is listed first: it must not take the first finding's place.
+    first = file_finding(make_finding, level="warning")
+    second = file_finding(make_finding, level="error")
+    entries = [BaselineEntry(message=second.message, level="error"), BaselineEntry(message=first.message, level="warning")]
+
+    assert apply_to_findings([first, second], entries) == (["unchanged", "unchanged"], 0)
+
+
+def test_duplicate_results_loaded(project):
+    log = json.loads((project / "baseline.sarif").read_text(encoding="utf-8"))
+    results = log["runs"][0]["results"]
+    results.append(dict(results[0]))
+    (project / "twice.sarif").write_text(json.dumps(log), encoding="utf-8")
+
+    completed = run_cli("request.yaml", "--baseline", "twice.sarif", "--output-format", "json", cwd=project)
+
+    assert baseline_summary(completed) == {"new": 0, "unchanged": 3, "updated": 0, "absent": 1}
