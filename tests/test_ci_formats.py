@@ -148,6 +148,47 @@ def test_github_names_resource(make_finding):
     assert output.rstrip("\n").endswith("::[TrainingAssociation] Redact.")
 
 
+# CRML203 on lines 10 and 11: a double-quoted filter pattern broken over two lines.
+MULTI_LINE_PATTERN = """\
+membershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
+configuredModelAlgorithmArn: arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-model-algorithm/6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+name: churn-training
+privacyConfiguration:
+  policies:
+    trainedModels:
+      containerLogs:
+        - allowedAccountIds: ["111122223333"]
+          logType: ERROR_SUMMARY
+          filterPattern: "(abc
+            def"
+"""
+
+
+def test_github_multi_line_finding_without_columns(project):
+    # @actions/core's AnnotationProperties: columns cannot be sent when the lines differ.
+    (project / "pattern.yaml").write_text(MULTI_LINE_PATTERN, encoding="utf-8")
+
+    completed = run_cli("pattern.yaml", "--output-format", "github", cwd=project)
+    _, properties, _ = parse_workflow_command(completed.stdout.strip())
+
+    assert completed.returncode == 1
+    assert properties == {"file": "pattern.yaml", "line": "10", "endLine": "11", "title": "CRML203 invalid-filter-pattern"}
+
+
+def test_github_one_line_finding_keeps_columns(make_finding):
+    _, properties, _ = parse_workflow_command(report(LintResult(findings=[make_finding(span=(4, 2, 4, 9))]), "github").strip())
+
+    assert (properties["line"], properties["col"], properties["endLine"], properties["endColumn"]) == ("4", "2", "4", "9")
+
+
+def test_github_multi_line_finding_built_directly(make_finding):
+    _, properties, _ = parse_workflow_command(report(LintResult(findings=[make_finding(span=(4, 2, 6, 9))]), "github").strip())
+
+    assert (properties["line"], properties["endLine"]) == ("4", "6")
+    assert "col" not in properties
+    assert "endColumn" not in properties
+
+
 def test_github_clean_run_is_empty(project):
     completed = run_cli("good.yaml", "--output-format", "github", cwd=project)
 

@@ -7,7 +7,9 @@ Each finding becomes one line that the Actions runner reads from a step's output
 `error`, `warning` and `note` findings use the `error`, `warning` and `notice` commands.
 Lines and columns start at 1 and count Unicode code points, as the text report does.
 `endColumn` is the column just after the finding, the exclusive end that the JSON report
-also gives.
+also gives. A finding over several lines gets no `col` and `endColumn`, because
+`@actions/core` documents that columns cannot be sent when `line` and `endLine` differ
+(`AnnotationProperties`).
 
 The runner splits a command at `::`, its properties at `,` and `=`, and its lines at line
 ends, so the report percent-encodes `%`, CR and LF in the message, and also `:` and `,`
@@ -50,15 +52,16 @@ def format_command(finding: "Finding") -> str:
     """Format one finding as an `::error`, `::warning` or `::notice` workflow command."""
     span = finding.span
     title = f"{finding.rule_id} {finding.rule_name}".strip()
+    one_line = span.start_line == span.end_line
     properties = [
         ("file", finding.path),
         ("line", str(span.start_line)),
-        ("col", str(span.start_column)),
+        ("col", str(span.start_column) if one_line else None),
         ("endLine", str(span.end_line)),
-        ("endColumn", str(span.end_column)),
+        ("endColumn", str(span.end_column) if one_line else None),
         ("title", title),
     ]
-    encoded = ",".join(f"{name}={escape_property(value)}" for name, value in properties)
+    encoded = ",".join(f"{name}={escape_property(value)}" for name, value in properties if value is not None)
 
     message = finding.message
     if finding.resource:
