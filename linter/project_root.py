@@ -1,4 +1,4 @@
-"""The project root: the folder that fingerprints name files from.
+"""The project root: the folder that fingerprints and CI reports name files from.
 
 A baseline is written on one machine and read on another, whose checkout lies at another
 absolute path (a laptop's and a CI runner's), and a run may start in any folder of the

@@ -189,6 +189,32 @@ def test_github_multi_line_finding_built_directly(make_finding):
     assert "endColumn" not in properties
 
 
+def repository_with_subfolder(tmp_path: Path) -> Path:
+    """A checkout whose infra/ subfolder contains bad.yaml, for runs that start in infra/."""
+    checkout = tmp_path / "checkout"
+    (checkout / ".git").mkdir(parents=True)
+    (checkout / "infra").mkdir()
+    (checkout / "infra" / "bad.yaml").write_text(BAD_REQUEST, encoding="utf-8")
+    return checkout
+
+
+def test_github_path_from_repository_root(tmp_path):
+    checkout = repository_with_subfolder(tmp_path)
+
+    completed = run_cli("bad.yaml", "--output-format", "github", cwd=checkout / "infra")
+    files = [parse_workflow_command(line)[1]["file"] for line in completed.stdout.splitlines()]
+
+    assert files == ["infra/bad.yaml", "infra/bad.yaml"]
+
+
+def test_github_path_outside_repository(project):
+    # pytest's temporary folders lie outside any repository, so the path is the report's own.
+    completed = run_cli(str(project / "bad.yaml"), "--output-format", "github", cwd=project.parent)
+    files = [parse_workflow_command(line)[1]["file"] for line in completed.stdout.splitlines()]
+
+    assert files == [f"{project.name}/bad.yaml"] * 2
+
+
 def test_github_clean_run_is_empty(project):
     completed = run_cli("good.yaml", "--output-format", "github", cwd=project)
 
@@ -242,6 +268,25 @@ def test_gitlab_paths_relative_to_root(tmp_path, make_finding):
     issues = json.loads(report(LintResult(root=str(root), findings=findings), "gitlab"))
 
     assert [issue["location"]["path"] for issue in issues] == ["sub/a.json", "stdin", str(tmp_path / "elsewhere.json")]
+
+
+def test_gitlab_path_from_repository_root(tmp_path):
+    checkout = repository_with_subfolder(tmp_path)
+
+    completed = run_cli("bad.yaml", "--output-format", "gitlab", cwd=checkout / "infra")
+
+    assert [issue["location"]["path"] for issue in json.loads(completed.stdout)] == ["infra/bad.yaml", "infra/bad.yaml"]
+
+
+def test_gitlab_path_from_working_repository(tmp_path, make_finding):
+    # A file of a nested repository (a submodule) is named from the working folder's repository, as in fingerprints.
+    checkout = repository_with_subfolder(tmp_path)
+    (checkout / "s1" / ".git").mkdir(parents=True)
+    finding = make_finding(path=str(checkout / "s1" / "a.json"))
+
+    issues = json.loads(report(LintResult(root=str(checkout / "infra"), findings=[finding]), "gitlab"))
+
+    assert issues[0]["location"]["path"] == "s1/a.json"
 
 
 def test_gitlab_fingerprints_unique(make_finding):

@@ -11,6 +11,12 @@ also gives. A finding over several lines gets no `col` and `endColumn`, because
 `@actions/core` documents that columns cannot be sent when `line` and `endLine` differ
 (`AnnotationProperties`).
 
+`file` is the path from the repository root, the root that fingerprints use (see
+`project_root`). The runner passes a relative `file` on unchanged, as a path in the
+repository (actions/runner, `IssueCommandExtension`), so a path from the working folder
+would name the wrong file in a job that runs in a subfolder. A file outside any repository
+keeps the report's path.
+
 The runner splits a command at `::`, its properties at `,` and `=`, and its lines at line
 ends, so the report percent-encodes `%`, CR and LF in the message, and also `:` and `,`
 in property values. A message with several lines therefore stays one annotation.
@@ -21,8 +27,9 @@ print it as plain log text, and the job's exit status already shows whether the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Optional, TextIO
 
+from ..project_root import project_path
 from . import is_accepted
 
 if TYPE_CHECKING:
@@ -40,7 +47,7 @@ def write(result: "LintResult", stream: TextIO, *, color: bool = False, quiet: b
         # An accepted finding (suppressed or in the baseline) is already known, so annotating the diff with it is noise.
         if is_accepted(finding):
             continue
-        line = format_command(finding)
+        line = format_command(finding, project_path(finding.path, result.root or None))
         if encoding:
             # A lone surrogate (a file name that is not valid UTF-8) or a character the
             # stream cannot encode would raise UnicodeEncodeError halfway through the report.
@@ -48,13 +55,16 @@ def write(result: "LintResult", stream: TextIO, *, color: bool = False, quiet: b
         stream.write(line + "\n")
 
 
-def format_command(finding: "Finding") -> str:
-    """Format one finding as an `::error`, `::warning` or `::notice` workflow command."""
+def format_command(finding: "Finding", path: Optional[str] = None) -> str:
+    """Format one finding as an `::error`, `::warning` or `::notice` workflow command.
+
+    `path` is the value of `file`. Without it, the finding's own path is written.
+    """
     span = finding.span
     title = f"{finding.rule_id} {finding.rule_name}".strip()
     one_line = span.start_line == span.end_line
     properties = [
-        ("file", finding.path),
+        ("file", finding.path if path is None else path),
         ("line", str(span.start_line)),
         ("col", str(span.start_column) if one_line else None),
         ("endLine", str(span.end_line)),

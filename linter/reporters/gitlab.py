@@ -22,9 +22,13 @@ Levels map to GitLab's severities as follows: `error` is `major`, `warning` is `
 `note` is `info`. `critical` and `blocker` are not used, so that a team's own tools can
 still rank above crml-lint's findings.
 
-`location.path` is relative to the run's root folder, with `/` separators, because GitLab
-matches it against the paths of the repository. A file outside the root keeps its
-absolute path. Standard input is named `stdin`, as in the SARIF report.
+`location.path` is relative to the repository root, with `/` separators, because GitLab
+matches it against the paths of the repository: a job that runs in a subfolder still
+points at the right file. The root is the one that fingerprints use (see `project_root`),
+so a submodule's file is named from the top-level repository when the job runs there.
+A file outside any repository is named relative to the run's working folder, or
+absolutely when it lies outside that folder. Standard input is named `stdin`, as in the
+SARIF report.
 
 `fingerprint` is the finding's fingerprint, which does not depend on line numbers, so
 GitLab keeps an issue matched when lines are inserted above it. A finding of a plugin
@@ -41,6 +45,7 @@ import json
 import os
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ..project_root import repository_path
 from . import is_accepted
 
 if TYPE_CHECKING:
@@ -100,9 +105,13 @@ def finding_to_issue(finding: "Finding", root: str) -> dict[str, Any]:
 
 
 def report_path(path: str, root: str) -> str:
-    """Name a file relative to `root` with `/` separators, or absolutely when it lies outside."""
+    """Name a file for `location.path` as the module documentation describes. `root` is the run's working folder."""
     if path in ("-", "<stdin>"):
         return STDIN_PATH
+
+    in_repository = repository_path(path, root)
+    if in_repository is not None:
+        return in_repository
 
     absolute = os.path.normpath(os.path.join(root, path))
     try:
