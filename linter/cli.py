@@ -50,19 +50,39 @@ def console_main() -> None:
         status = 0
     except SystemExit as exit_request:
         status = exit_request.code
+    except OSError as error:
+        # click writes --help and --version itself, so a full disk behind stdout ends up here.
+        _discard(sys.stdout)
+        _error(f"cannot write to standard output: {error.strerror or error}")
+        status = EXIT_ERROR
 
+    if isinstance(status, int):
+        status = _flush_output(status)
     if not isinstance(status, int) or _needs_python_exit():
         sys.exit(status)
+    os._exit(status)
+
+
+def _flush_output(status: int) -> int:
+    """Flush stdout and stderr, and return the exit status: 2 when the output could not be written."""
     for stream in (sys.stdout, sys.stderr):
-        # A stream is None when the process started with it closed (`>&-`).
+        # A stream is None when the process started with it closed (`>&-`), and a
+        # ValueError says it was closed since: either way nothing is left to write.
         if stream is None:
             continue
         try:
             stream.flush()
-        except (OSError, ValueError):
-            # A reader that went away, or a stream already closed: nothing is left to write.
+        except BrokenPipeError:
+            _discard(stream)
+        except ValueError:
             pass
-    os._exit(status)
+        except OSError as error:
+            # `crml-lint --version > /dev/full`: click wrote, the disk is full.
+            _discard(stream)
+            if stream is sys.stdout:
+                _error(f"cannot write to standard output: {error.strerror or error}")
+                status = EXIT_ERROR
+    return status
 
 
 def _needs_python_exit() -> bool:
@@ -176,18 +196,18 @@ def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclud
 
     if verbose:
         for path, reason in result.skipped:
-            click.echo(f"skipped {path}: {reason}", err=True)
+            _tell(f"skipped {path}: {reason}")
     for path in result.missing_paths:
         _error(f"{path}: no such file or folder")
     if verbose:
         for text in result.tracebacks:
-            click.echo(text, err=True, nl=False)
+            _tell(text, newline=False)
     for message in result.errors:
         _error(message)
     # After an error, the error says why nothing was checked.
     failed = bool(result.missing_paths or result.errors)
     if result.associations == 0 and not result.findings and not quiet and not failed:
-        click.echo("crml-lint: no association found in the given paths (nothing to check)", err=True)
+        _tell("crml-lint: no association found in the given paths (nothing to check)")
 
     if failed:
         return EXIT_ERROR
@@ -219,10 +239,10 @@ def _write(result, output_format: str, output_file: Optional[str], quiet: bool, 
             write(result, output_format, sys.stdout, color=color, quiet=quiet)
             sys.stdout.flush()
         except BrokenPipeError:
-            _discard_stdout()
+            _discard(sys.stdout)
         except OSError as error:
             # A full disk behind a redirection (`> report.txt`), for example.
-            _discard_stdout()
+            _discard(sys.stdout)
             raise _Failure(f"cannot write the report to standard output: {error.strerror or error}") from error
         return
     try:
@@ -238,11 +258,12 @@ def _terminal_wants_color() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
-def _discard_stdout() -> None:
-    # Point stdout at /dev/null so that the flush at exit does not fail a second time, when
-    # the reader went away (`crml-lint check | head`, not an error of the run) or the disk
-    # behind a redirection is full.
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+def _discard(stream) -> None:
+    # Point the stream at /dev/null so that the flush at exit does not fail a second time,
+    # when the reader went away (`crml-lint check | head`, not an error of the run) or the
+    # disk behind a redirection is full.
+    if stream is not None:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
 
 
 def _write_statistics(result, output_format: str, stream, *, color: bool = False, quiet: bool = False) -> None:
@@ -328,12 +349,7 @@ def list_rules() -> None:
     except Exception as error:
         _error(str(error))
         sys.exit(EXIT_ERROR)
-    try:
-        for rule in rules:
-            click.echo(f"{rule.id}  {rule.level:<7}  {rule.name}: {rule.summary}")
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _discard_stdout()
+    _print("".join(f"{rule.id}  {rule.level:<7}  {rule.name}: {rule.summary}\n" for rule in rules))
 
 
 @main.command("rule")
@@ -349,11 +365,7 @@ def show_rule(rule_id: str) -> None:
         sys.exit(EXIT_ERROR)
     from .rules_reference import rule_page
 
-    try:
-        click.echo(rule_page(rule))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _discard_stdout()
+    _print(rule_page(rule) + "\n")
 
 
 @main.command("schema")
@@ -367,11 +379,7 @@ def show_schema() -> None:
     if data is None:
         _error("schema association.schema.json is missing from the crml_lint.schemas package; reinstall crml-lint")
         sys.exit(EXIT_ERROR)
-    try:
-        click.echo(data if data.endswith(b"\n") else data + b"\n", nl=False)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _discard_stdout()
+    _print(data if data.endswith(b"\n") else data + b"\n")
 
 
 def _rules(rules_dirs) -> Optional[list]:
@@ -432,6 +440,19 @@ def _is_reported(error: Exception) -> bool:
     return isinstance(error, (InternalError, RuleDefinitionError))
 
 
+def _print(text) -> None:
+    """Write text or bytes to stdout: a reader that went away is no error, a failed write is one line and exit 2."""
+    try:
+        click.echo(text, nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard(sys.stdout)
+    except OSError as error:
+        _discard(sys.stdout)
+        _error(f"cannot write to standard output: {error.strerror or error}")
+        sys.exit(EXIT_ERROR)
+
+
 def _require_stdout() -> None:
     # Python sets sys.stdout to None when the process starts with it closed (`>&-`).
     if sys.stdout is None:
@@ -443,4 +464,14 @@ def _error(message: str) -> None:
     # Messages quote paths and values from the input, which may hold escape sequences.
     from .reporters.text import escape_unsafe
 
-    click.echo(f"crml-lint: error: {escape_unsafe(message)}", err=True)
+    _tell(f"crml-lint: error: {escape_unsafe(message)}")
+
+
+def _tell(message: str, newline: bool = True) -> None:
+    """Write a message for the user to stderr; a reader that went away (`2>&1 | head`) loses it."""
+    try:
+        click.echo(message, err=True, nl=newline)
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except OSError:
+        _discard(sys.stderr)

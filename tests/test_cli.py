@@ -536,3 +536,25 @@ def test_running_threads_of_plugins_finish(tmp_path):
 
     assert completed.returncode == 0, completed.stderr
     assert "thread finished" in completed.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full, a device whose writes fail as on a full disk")
+@pytest.mark.parametrize("command", [["rules"], ["rule", "CRML201"], ["schema"], ["--version"], ["--help"]])
+def test_printing_commands_report_full_disk(command):
+    with open("/dev/full", "w") as full:
+        completed = subprocess.run([sys.executable, "-m", "crml_lint", *command], stdout=full, stderr=subprocess.PIPE, text=True)
+
+    assert completed.returncode == 2
+    assert completed.stderr == "crml-lint: error: cannot write to standard output: No space left on device\n"
+
+
+def test_stderr_reader_gone_keeps_exit_status(tmp_path):
+    # `crml-lint check ... 2>&1 >/dev/null | head -1`: the messages after the first are lost,
+    # but the exit status still says that a path is missing.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crml_lint", "check", "-v", str(tmp_path / "a.json"), str(tmp_path / "b.json"), str(EXAMPLES)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    process.stderr.close()
+
+    assert process.wait(timeout=60) == 2
