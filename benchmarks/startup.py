@@ -23,13 +23,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def measure(command: list[str], runs: int) -> list[float]:
-    subprocess.run(command, capture_output=True)  # warm-up, not counted
+    _run_checked(command)  # warm-up, not counted
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(command, capture_output=True)
+        _run_checked(command)
         times.append((time.perf_counter() - start) * 1000)
     return times
+
+
+def _run_checked(command: list[str]) -> None:
+    # A run that failed (exit status 2) may have stopped early, so its time says nothing.
+    completed = subprocess.run(command, capture_output=True, text=True)
+    if completed.returncode not in (0, 1):
+        sys.exit(f"{' '.join(command)} exited with status {completed.returncode}: {completed.stderr.strip()}")
 
 
 def main() -> None:
