@@ -110,6 +110,9 @@ def check_contract(association: Association) -> Iterator[Problem]:
     mistyped = {_subject(error) for error in errors if error.validator == "type"}
     misjudged_length = {_subject(error) for error in errors if error.validator in _LENGTH_KEYWORDS}
 
+    # Read once per check, because the handlers style a field name for every unknown key.
+    pascal_case = _writes_pascal_case(association)
+
     problems: dict[Problem, None] = {}
     for error in errors:
         subject = _subject(error)
@@ -117,7 +120,7 @@ def check_contract(association: Association) -> Iterator[Problem]:
             continue
         if error.validator == "pattern" and subject in misjudged_length and not _is_about_key(error):
             continue
-        for problem in _problems_for(error, association, validator.schema):
+        for problem in _problems_for(error, association, validator.schema, pascal_case):
             problems[problem] = None
 
     yield from sorted(problems, key=_position)
@@ -193,7 +196,7 @@ def _position(problem: Problem) -> tuple:
     return (span.start_line, span.start_column, problem.rule_id or "", problem.message)
 
 
-def _problems_for(error: ValidationError, association: Association, schema: dict) -> list[Problem]:
+def _problems_for(error: ValidationError, association: Association, schema: dict, pascal_case: bool) -> list[Problem]:
     handler = _HANDLERS.get(error.validator)
     if handler is None:
         raise ValueError(
@@ -202,18 +205,20 @@ def _problems_for(error: ValidationError, association: Association, schema: dict
         )
     path = tuple(error.absolute_path)
     node = _nearest_node(association.document, path)
-    return handler(_ErrorContext(error, association, node, path, schema))
+    return handler(_ErrorContext(error, association, node, path, schema, pascal_case))
 
 
 class _ErrorContext:
     """A schema error with what its handler needs: the node it concerns and the association."""
 
-    def __init__(self, error: ValidationError, association: Association, node: Node, path: Path, schema: dict):
+    def __init__(self, error: ValidationError, association: Association, node: Node, path: Path, schema: dict,
+                 pascal_case: bool):
         self.error = error
         self.association = association
         self.node = node
         self.path = path
         self.schema = schema
+        self.pascal_case = pascal_case
 
     @property
     def field_name(self) -> str:
@@ -228,7 +233,9 @@ class _ErrorContext:
 
     def styled(self, name: str) -> str:
         """Write a field name of the API's shape in the key style of the user's file."""
-        return _styled(name, self.association)
+        if self.pascal_case:
+            return name[:1].upper() + name[1:]
+        return name
 
 
 def _nearest_node(root: Node, path: Path) -> Node:
@@ -249,16 +256,17 @@ def _describe(node: Node) -> str:
     return str(node.key.value) if node.key is not None else "the request"
 
 
-def _styled(name: str, association: Association) -> str:
-    # A CloudFormation template spells the API's camelCase fields in PascalCase. The
-    # canonical document keeps the API's names, and each node's user path the user's.
+def _writes_pascal_case(association: Association) -> bool:
+    """Tell whether the user's file spells the API's camelCase field names in PascalCase."""
+    # A CloudFormation template does. The canonical document keeps the API's names, and
+    # each node's user path the user's, so a renamed top-level key shows the style too.
     if association.input_format.key_style == "PascalCase":
-        return name[:1].upper() + name[1:]
+        return True
     for key, child in association.document.items():
         written = child.user_path[-1] if child.user_path else key
         if isinstance(written, str) and written != key and written.lower() == key.lower():
-            return name[:1].upper() + name[1:]
-    return name
+            return True
+    return False
 
 
 def _point_span(node: Node) -> Span:
