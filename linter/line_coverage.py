@@ -59,7 +59,7 @@ _METACHARACTERS = set("^$.*+?()[]{}|")
 def lines_matched(pattern: str) -> Optional[str]:
     """Return EVERY_LINE or EVERY_NON_EMPTY_LINE when the pattern matches all such lines, else None.
 
-    None also stands for a pattern that does not compile or runs out of its time budget.
+    None also stands for a pattern that was not compiled or that runs out of its time budget.
     """
     compiled, _ = compile_pattern(pattern)
     if compiled is None:

@@ -2,15 +2,17 @@
 
 The `regex` module reports most errors at the offending character, but an unclosed group
 or character set at the end of the pattern, where nothing is wrong yet. Pointing at the
-opening `(` or `[` that was never closed tells the user what to fix.
+opening `(` or `[` that was never closed tells the user what to fix. A pattern that
+crml-lint does not compile because of its counts is reported at the count.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Union
 
 from .document import format_path
 from .finding import Problem
+from .quantifiers import MAX_COUNTED_COPIES, OversizedCount
 from .string_positions import span_of_characters
 
 if TYPE_CHECKING:
@@ -20,6 +22,8 @@ if TYPE_CHECKING:
 
 _UNCLOSED_GROUP = "missing )"
 _UNCLOSED_SET = "unterminated character set"
+# A count longer than this is cut short in messages.
+_MAX_SHOWN_COUNT = 24
 
 
 def describe_error(pattern: str, message: str, position: Optional[int]) -> tuple[int, str]:
@@ -86,3 +90,30 @@ def invalid_pattern_problem(source: "SourceFile", node: "ScalarNode", error: "Co
         field_path=path,
         identity=str(index),
     )
+
+
+def oversized_count_problem(source: "SourceFile", node: "ScalarNode", count: OversizedCount) -> Problem:
+    """Report a pattern whose counts make more copies than crml-lint compiles, at the count that goes past the limit."""
+    text = node.value[count.start:count.end]
+    if len(text) > _MAX_SHOWN_COUNT:
+        text = text[:_MAX_SHOWN_COUNT] + "...}"
+    path = format_path(node.user_path)
+    return Problem(
+        message=(
+            f"{path} has a repeat count larger than crml-lint can check: '{text}' at position {count.start + 1} "
+            f"makes the counted repeats copy more than {MAX_COUNTED_COPIES:,} characters, classes or groups, "
+            "the most that crml-lint compiles; write a smaller count"
+        ),
+        span=span_of_characters(source, node, count.start, count.end),
+        field_path=path,
+        identity=str(count.start),
+    )
+
+
+def uncompiled_pattern_problem(
+    source: "SourceFile", node: "ScalarNode", reason: Union["CompileError", OversizedCount]
+) -> Problem:
+    """Report a pattern that was not compiled, for either reason that `compile_pattern` returns."""
+    if isinstance(reason, OversizedCount):
+        return oversized_count_problem(source, node, reason)
+    return invalid_pattern_problem(source, node, reason)

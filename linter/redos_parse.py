@@ -18,6 +18,7 @@ from typing import Optional, Union
 
 import regex
 
+from .quantifiers import count_at
 from .redos_charsets import (
     CodeSet,
     any_character,
@@ -134,7 +135,6 @@ class ParsedPattern:
     groups: dict[Union[int, str], Group] = field(default_factory=dict)
 
 
-_BRACED_QUANTIFIER = regex.compile(r"\{(\d*)(,?)(\d*)\}")
 _FLAG_LETTERS = {"i": "ignore_case", "s": "dotall", "m": "multiline", "x": "verbose", "a": "ascii_only"}
 # Flags that change nothing the analysis models: unicode, locale, word, full case,
 # best match, enhance match and POSIX matching. The version flag is read on its own.
@@ -191,7 +191,7 @@ class _Parser:
         while True:
             while self._skip_verbose_filler(flags):
                 pass
-            bounds = self._quantifier()
+            bounds = self._quantifier(flags)
             if bounds is None:
                 return atom
             minimum, maximum = bounds
@@ -203,21 +203,18 @@ class _Parser:
                 possessive = True
             atom = Repeat(atom, minimum, maximum, possessive, _start_of(atom), self.position)
 
-    def _quantifier(self) -> Optional[tuple[int, Optional[int]]]:
+    def _quantifier(self, flags: Flags) -> Optional[tuple[int, Optional[int]]]:
         character = self._peek()
         if character in ("*", "+", "?"):
             self.position += 1
             return {"*": (0, None), "+": (1, None), "?": (0, 1)}[character]
         if character == "{":
-            match = _BRACED_QUANTIFIER.match(self.pattern, self.position)
+            count = count_at(self.pattern, self.position, flags.verbose)
             # A brace that does not form a quantifier, such as `{}` or `{a}`, is a literal.
-            if match is None or match.group(1) == match.group(2) == "":
+            if count is None:
                 return None
-            self.position = match.end()
-            minimum = int(match.group(1) or 0)
-            if not match.group(2):
-                return minimum, minimum
-            return minimum, int(match.group(3)) if match.group(3) else None
+            self.position = count.end
+            return count.minimum, count.maximum
         return None
 
     def _atom(self, flags: Flags) -> Optional[Node]:

@@ -5,6 +5,12 @@ A `filterPattern` that does not compile as a regular expression: an unbalanced
 parenthesis or bracket, a quantifier with nothing to repeat, a bad escape or group name.
 The finding points at the character where the regular expression engine stopped.
 
+A pattern whose repeat counts are too large for crml-lint to compile is reported too, at
+the count. The `regex` module copies the repeated part once for each required
+repetition, so `x{99999999}` would take tens of gigabytes of memory. crml-lint compiles a
+pattern only while its counts make at most 10,000 copies in all, as `x{10001}` and
+`(?:[0-9]{9}-){1000}` do.
+
 ## Why it matters
 The filter pattern decides which container log lines reach the accounts of the log
 policy. A pattern that does not compile fails the association when it is created, or,
@@ -51,7 +57,7 @@ from __future__ import annotations
 
 from crml_lint.document import ScalarNode
 from crml_lint.log_policies import iter_log_policies
-from crml_lint.pattern_errors import invalid_pattern_problem
+from crml_lint.pattern_errors import uncompiled_pattern_problem
 from crml_lint.patterns import compile_pattern
 
 ID = "CRML203"
@@ -67,4 +73,4 @@ def check(association, options):
             continue
         _, error = compile_pattern(pattern.value)
         if error is not None:
-            yield invalid_pattern_problem(association.source, pattern, error)
+            yield uncompiled_pattern_problem(association.source, pattern, error)

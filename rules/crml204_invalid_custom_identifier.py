@@ -5,6 +5,11 @@ An item of `customDataIdentifiers` that does not compile as a regular expression
 unbalanced parenthesis or bracket, a quantifier with nothing to repeat, a bad escape. The
 finding points at the character where the regular expression engine stopped.
 
+An identifier whose repeat counts are too large for crml-lint to compile is reported too,
+at the count. The `regex` module copies the repeated part once for each required
+repetition, so `[0-9]{99999999}` would take tens of gigabytes of memory. crml-lint
+compiles a pattern only while its counts make at most 10,000 copies in all.
+
 An identifier that is empty, longer than 200 characters, or written with a character the
 API does not accept is reported by the contract check (CRML105 or CRML107) instead, once.
 
@@ -64,7 +69,7 @@ from __future__ import annotations
 import re
 
 from crml_lint.log_policies import iter_log_policies, string_items
-from crml_lint.pattern_errors import invalid_pattern_problem
+from crml_lint.pattern_errors import uncompiled_pattern_problem
 from crml_lint.patterns import compile_pattern
 
 ID = "CRML204"
@@ -85,4 +90,4 @@ def check(association, options):
                 continue
             _, error = compile_pattern(identifier.value)
             if error is not None:
-                yield invalid_pattern_problem(association.source, identifier, error)
+                yield uncompiled_pattern_problem(association.source, identifier, error)

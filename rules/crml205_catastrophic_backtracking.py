@@ -19,8 +19,8 @@ part ends it, such as `(a+)+` alone, matches at once and is not reported.
 The analysis is static: it builds the pattern's automaton and looks for the ambiguity
 above, then runs the attack line it derives against the `regex` module with a timeout, and
 the finding tells whether the slowdown was confirmed. The finding points at the quantified part
-responsible, and names the kind of line that triggers it. Patterns that do not compile
-are left to CRML203 and CRML204.
+responsible, and names the kind of line that triggers it. Patterns that do not compile,
+or whose repeat counts are too large for crml-lint to compile, are left to CRML203 and CRML204.
 
 ## Why it matters
 The service applies these patterns to every line that the training or inference container
@@ -122,7 +122,7 @@ def check(association, options):
     for pattern in _patterns(association.document):
         compiled, _ = compile_pattern(pattern.value)
         if compiled is None:
-            continue  # CRML203 and CRML204 report patterns that do not compile.
+            continue  # CRML203 and CRML204 report patterns that were not compiled, and why.
         if not could_backtrack_badly(pattern.value):
             continue  # too little repetition to be worse than quadratic
 

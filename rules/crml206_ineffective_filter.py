@@ -82,7 +82,7 @@ def check(association, options):
         if not isinstance(pattern, ScalarNode) or not isinstance(pattern.value, str):
             continue
 
-        # A pattern that does not compile gets None here; CRML203 reports it.
+        # A pattern that was not compiled gets None here, and CRML203 reports why.
         matched = lines_matched(pattern.value)
         if matched is None:
             continue
