@@ -10,6 +10,9 @@ from typing import Optional
 
 from .document import Span
 
+# Windows has no O_NONBLOCK, and only Windows has O_BINARY.
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_O_BINARY = getattr(os, "O_BINARY", 0)
 
 # UTF-32 first: its little-endian mark begins with UTF-16's.
 _OTHER_UNICODE_BOMS = (
@@ -82,11 +85,17 @@ class SourceFile:
     def read(cls, path: str, display_path: Optional[str] = None) -> "SourceFile":
         """Read a regular file; raise SourceError for anything else, FileTooLarge above MAX_FILE_BYTES."""
         try:
-            with open(path, "rb") as stream:
-                # A FIFO or a device such as /dev/zero would block or never end.
-                if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            # Opening a FIFO for reading blocks until a writer opens it, and reading a device
+            # such as /dev/zero never ends, so the file is opened without blocking and checked
+            # before it is read. Reads of a regular file ignore O_NONBLOCK.
+            descriptor = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_BINARY)
+            try:
+                if not stat.S_ISREG(os.fstat(descriptor).st_mode):
                     raise SourceError(f"{path}: cannot be read: not a regular file")
-                data = stream.read(MAX_FILE_BYTES + 1)
+                with open(descriptor, "rb", closefd=False) as stream:
+                    data = stream.read(MAX_FILE_BYTES + 1)
+            finally:
+                os.close(descriptor)
         except OSError as error:
             raise SourceError(f"{path}: cannot be read: {error.strerror or error}") from error
         if len(data) > MAX_FILE_BYTES:
