@@ -18,13 +18,13 @@ from typing import Callable, Iterable, Iterator, Optional
 from .association import Association
 from .discovery import STDIN, Discovery, discover
 from .finding import Finding, Problem, Suppression, fingerprint
-from .loading import LoadResult
+from .loading import LoadResult, too_large_problem
 from .project_root import project_path
 from .result import LintResult
 from .rule import Rule
 from .rule_options import InvalidOptionError
 from .settings import Settings
-from .source import FileTooLarge, SourceError, SourceFile
+from .source import MAX_FILE_BYTES, SourceError, SourceFile, read_input
 
 # Every association names at least one of these, in any letter case. Text without them is
 # skipped before parsing, which keeps unrelated JSON and YAML in a repository cheap.
@@ -36,6 +36,11 @@ _ASSOCIATION_MARKER = re.compile(
 # Metadata key `crml-lint:` or `"crml-lint":`. A file that only mentions crml-lint, in a
 # comment that says what the file is for, is not scanned a second time for its comments.
 _SUPPRESSION_MARKER = re.compile(r"""crml-lint["']?\s*:""")
+
+_TOO_LARGE_WITHOUT_MARKER = (
+    f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, "
+    f"with no association fields in its first {MAX_FILE_BYTES // (1024 * 1024)} MiB"
+)
 
 _JSON_SUFFIXES = (".json",)
 _YAML_SUFFIXES = (".yaml", ".yml")
@@ -73,7 +78,14 @@ class Engine:
     def lint_source(self, source: SourceFile) -> tuple[list[Finding], int, Optional[str]]:
         """Lint one source; return its findings, how many associations it holds, and why it was skipped."""
         if not _ASSOCIATION_MARKER.search(source.text):
+            if source.too_large:
+                return [], 0, _TOO_LARGE_WITHOUT_MARKER
             return [], 0, "no association fields in the text"
+
+        # A file this large that names association fields is reported rather than skipped,
+        # so that an association cannot go unchecked by growing past the cap.
+        if source.too_large:
+            return self._findings([(too_large_problem(source), None)], source), 0, None
 
         from .loading import load
 
@@ -270,9 +282,6 @@ def run(
 
             try:
                 source = _read(path, stdin_filename, stdin)
-            except FileTooLarge as error:
-                result.skipped.append((path, str(error)))
-                continue
             except SourceError as error:
                 result.errors.append(str(error))
                 continue
@@ -333,7 +342,7 @@ def _read(path: str, stdin_filename: Optional[str], stdin: Optional[bytes]) -> S
     if stdin is None and sys.stdin is None:
         # Python sets sys.stdin to None when the process starts with it closed (`<&-`).
         raise SourceError(f"{stdin_filename or '-'}: cannot read standard input: it is closed")
-    data = stdin if stdin is not None else sys.stdin.buffer.read()
+    data = stdin if stdin is not None else read_input(sys.stdin.buffer)
     return SourceFile.from_bytes(stdin_filename or "<stdin>", data)
 
 

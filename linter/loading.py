@@ -13,7 +13,7 @@ from typing import Optional
 
 from .document import Node, ScalarNode, Span
 from .finding import Problem
-from .source import SourceFile
+from .source import MAX_FILE_BYTES, SourceFile
 
 UNPARSABLE_FILE = "CRML001"
 DUPLICATE_KEY = "CRML002"
@@ -106,6 +106,17 @@ def decoding_failure(source: SourceFile) -> Optional[LoadResult]:
         rule_id=UNPARSABLE_FILE,
     )
     return LoadResult(failure=problem)
+
+
+def too_large_problem(source: SourceFile) -> Problem:
+    """Build the CRML001 problem, at line 1, for a source larger than MAX_FILE_BYTES that names association fields."""
+    size = MAX_FILE_BYTES // (1024 * 1024)
+    return Problem(
+        message=f"the file is larger than {size} MiB, far more than any request or template needs (CloudFormation "
+        "accepts templates of at most 1 MB), so it is not checked; exclude it if it holds no association",
+        span=point_span(source, 0),
+        rule_id=UNPARSABLE_FILE,
+    )
 
 
 def nesting_too_deep_message() -> str:

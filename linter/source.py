@@ -6,7 +6,7 @@ import bisect
 import codecs
 import os
 import stat
-from typing import Optional
+from typing import BinaryIO, Optional
 
 from .document import Span
 
@@ -28,13 +28,10 @@ class SourceError(Exception):
 
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
-"""Files larger than this are not read. A request is a few kilobytes and CloudFormation
-accepts templates of at most 1 MB, so a larger file holds no association, and reading it
-would only cost time and memory."""
-
-
-class FileTooLarge(SourceError):
-    """A file above MAX_FILE_BYTES, which is skipped rather than read."""
+"""The maximum number of bytes of one input that are read. A request is a few kilobytes and CloudFormation
+accepts templates of at most 1 MB, so a larger input holds no association, and reading all
+of it would only cost time and memory. Of a larger input only this many bytes are kept, and
+the source is marked `too_large`."""
 
 
 class SourceFile:
@@ -45,12 +42,16 @@ class SourceFile:
     white space and YAML as a line break, so either way it means the same). `decode_error`
     is set when the bytes are not UTF-8; `text` then holds them decoded as well as
     possible, so that the file can still be recognised and reported as unparsable.
+    `too_large` is set when the input had more than MAX_FILE_BYTES bytes. `text` then
+    holds only the first MAX_FILE_BYTES of them, enough to tell whether it names an
+    association, and is not to be parsed.
     """
 
-    def __init__(self, path: str, text: str, decode_error: Optional[str] = None):
+    def __init__(self, path: str, text: str, decode_error: Optional[str] = None, too_large: bool = False):
         self.path = path
         self.text = text
         self.decode_error = decode_error
+        self.too_large = too_large
         self._line_starts: list[int] = []
         self._astral_columns: dict[int, list[int]] = {}
 
@@ -59,6 +60,12 @@ class SourceFile:
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> "SourceFile":
+        """Decode the bytes of an input; keep only the first MAX_FILE_BYTES of a larger one, marked `too_large`."""
+        if len(data) > MAX_FILE_BYTES:
+            source = cls.from_bytes(path, data[:MAX_FILE_BYTES])
+            source.too_large = True
+            return source
+
         if data.startswith(codecs.BOM_UTF8):
             data = data[len(codecs.BOM_UTF8):]
 
@@ -83,7 +90,7 @@ class SourceFile:
 
     @classmethod
     def read(cls, path: str, display_path: Optional[str] = None) -> "SourceFile":
-        """Read a regular file; raise SourceError for anything else, FileTooLarge above MAX_FILE_BYTES."""
+        """Read a regular file, at most MAX_FILE_BYTES + 1 bytes of it; raise SourceError for anything else."""
         try:
             # Opening a FIFO for reading blocks until a writer opens it, and reading a device
             # such as /dev/zero never ends, so the file is opened without blocking and checked
@@ -93,13 +100,11 @@ class SourceFile:
                 if not stat.S_ISREG(os.fstat(descriptor).st_mode):
                     raise SourceError(f"{path}: cannot be read: not a regular file")
                 with open(descriptor, "rb", closefd=False) as stream:
-                    data = stream.read(MAX_FILE_BYTES + 1)
+                    data = read_input(stream)
             finally:
                 os.close(descriptor)
         except OSError as error:
             raise SourceError(f"{path}: cannot be read: {error.strerror or error}") from error
-        if len(data) > MAX_FILE_BYTES:
-            raise FileTooLarge(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, too large to hold an association")
         return cls.from_bytes(display_path or path, data)
 
     def line_text(self, line: int) -> str:
@@ -143,7 +148,13 @@ class SourceFile:
         # per line, so that many findings on one long line stay cheap.
         astral = self._astral_columns.get(line)
         if astral is None:
-            astral = [index + 1 for index, character in enumerate(self.line_text(line)) if ord(character) > 0xFFFF]
+            text = self.line_text(line)
+            astral = []
+            # Encoding the line tells in C whether it has any such character, so that a long
+            # line without one, such as the only line of a file over MAX_FILE_BYTES, skips the
+            # loop in Python.
+            if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text):
+                astral = [index + 1 for index, character in enumerate(text) if ord(character) > 0xFFFF]
             self._astral_columns[line] = astral
         return column + bisect.bisect_left(astral, column)
 
@@ -156,6 +167,11 @@ class SourceFile:
                 index = self.text.find("\n", index + 1)
             self._line_starts = starts
         return self._line_starts
+
+
+def read_input(stream: BinaryIO) -> bytes:
+    """Read a stream to its end, but at most MAX_FILE_BYTES + 1 bytes, enough to tell that it is too large."""
+    return stream.read(MAX_FILE_BYTES + 1)
 
 
 def _normalize_line_ends(text: str) -> str:
