@@ -17,6 +17,7 @@ from .finding import Problem
 from .loading import (
     MAX_INTEGER_DIGITS,
     MAX_NESTING_DEPTH,
+    MAX_VALUES,
     UNPARSABLE_FILE,
     LoadedDocument,
     LoadResult,
@@ -25,6 +26,7 @@ from .loading import (
     nesting_too_deep_message,
     non_finite_number_problem,
     point_span,
+    too_many_values_message,
 )
 from .source import SourceFile
 
@@ -86,6 +88,7 @@ class _Parser:
         self.text = source.text
         self.problems: list[Problem] = []
         self.depth = 0
+        self.values_left = MAX_VALUES
 
     def parse_document(self) -> Node:
         position = self._skip_whitespace(0)
@@ -159,6 +162,9 @@ class _Parser:
         return _ParseError(f"expected {_describe_value(path)}, but found {self._found(position)}", position, path=path)
 
     def _scalar(self, value: object, start: int, end: int, path: Path, *, text: str, plain: bool, tag: str) -> ScalarNode:
+        self.values_left -= 1
+        if self.values_left < 0:
+            raise _ParseError(too_many_values_message(), start, end, path=path)
         return ScalarNode(value, self.source.span(start, end), text=text, plain=plain, tag=tag, user_path=path)
 
     def _non_finite(self, word: str, position: int, path: Path) -> ScalarNode:
@@ -319,6 +325,9 @@ class _Parser:
         self.depth += 1
         if self.depth > MAX_NESTING_DEPTH:
             raise _ParseError(nesting_too_deep_message(), position, position + 1, path=path)
+        self.values_left -= 1
+        if self.values_left < 0:
+            raise _ParseError(too_many_values_message(), position, position + 1, path=path)
 
     def _object(self, start: int, path: Path) -> tuple[MappingNode, int]:
         self._enter(start, path)

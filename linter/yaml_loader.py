@@ -9,7 +9,8 @@ Plain scalars are typed with the YAML 1.2 core schema, as the AWS CLI v2 reads
 `--cli-input-yaml`, unless a document declares `%YAML 1.1` (see yaml_typing.py).
 CloudFormation's short-form tags (`!Ref`, `!GetAtt`, `!Sub`, ...) load as their long forms.
 Merge keys (`<<`) and aliases are expanded into copies that keep the spans where their
-content was written, within a budget of nodes that stops alias bombs.
+content was written, within a budget of nodes that stops alias bombs. A second budget,
+MAX_VALUES, bounds the nodes that PyYAML composes from the text of a file.
 
 This module imports PyYAML, so import it only to load a YAML file.
 """
@@ -36,6 +37,7 @@ from .finding import Problem
 from .loading import (
     MAX_INTEGER_DIGITS,
     MAX_NESTING_DEPTH,
+    MAX_VALUES,
     UNPARSABLE_FILE,
     UNSUPPORTED_YAML,
     LoadedDocument,
@@ -45,6 +47,7 @@ from .loading import (
     nesting_too_deep_message,
     non_finite_number_problem,
     point_span,
+    too_many_values_message,
 )
 from .source import SourceFile
 from .yaml_typing import (
@@ -58,11 +61,12 @@ from .yaml_typing import (
 )
 
 MAX_ALIAS_NODES = 100_000
-"""The maximum number of nodes that expanding aliases and merge keys may create in one document.
+"""The maximum number of nodes that expanding aliases and merge keys may create in one file.
 
 A full association has a few hundred nodes, so this leaves room for any honest use of
 anchors. A "billion laughs" document, whose aliases multiply tenfold per level, stops
-after this many copies instead of exhausting memory.
+after this many copies instead of exhausting memory. The budget is the file's, not each
+document's, so that a stream of many small bombs stops too.
 """
 
 _STANDARD_PREFIX = "tag:yaml.org,2002:"
@@ -115,8 +119,9 @@ def load_yaml(source: SourceFile, version: str = CORE_SCHEMA) -> LoadResult:
 
     Plain scalars are typed with the schema of `version` ("1.2" or "1.1"), unless a
     document names one of them in a `%YAML` directive. A syntax error is the result's CRML001 failure,
-    and the documents before it are kept. Alias expansion past MAX_ALIAS_NODES, and an
-    alias inside the node it names, stop the stream the same way, as CRML003.
+    and the documents before it are kept; so is a stream of more than MAX_VALUES nodes.
+    Alias expansion past MAX_ALIAS_NODES, and an alias inside the node it names, stop the
+    stream the same way, as CRML003.
     A stream without any document (only comments) has one document whose root is None.
     """
     if version not in VERSIONS:
@@ -127,12 +132,14 @@ def load_yaml(source: SourceFile, version: str = CORE_SCHEMA) -> LoadResult:
         return failed
 
     result = LoadResult()
+    alias_nodes = 0
     try:
         composer = _compose_stream(source.text)
         for yaml_root in composer:
             document_version = _DIRECTIVE_VERSIONS.get(composer.document_version, version)
-            converter = _Converter(source, document_version)
+            converter = _Converter(source, document_version, alias_nodes)
             root = converter.convert_document(yaml_root)
+            alias_nodes = converter.alias_nodes
             result.documents.append(LoadedDocument(root=root, index=len(result.documents), problems=converter.problems))
     except _LoadStop as stop:
         span = point_span(source, stop.start) if stop.end is None else source.span(stop.start, stop.end)
@@ -165,10 +172,11 @@ def _compose_stream(text: str) -> "_StreamComposer":
 
 
 class _StreamComposer(Reader, Scanner, Parser, Composer, BaseResolver):
-    """PyYAML's pure-Python loading stages up to composed nodes, with three changes.
+    """PyYAML's pure-Python loading stages up to composed nodes, with four changes.
 
     An alias becomes an _AliasNode, so that its own position is not lost. Nesting
-    deeper than MAX_NESTING_DEPTH stops composing before Python's recursion limit does.
+    deeper than MAX_NESTING_DEPTH stops composing before Python's recursion limit does,
+    and a node past the stream's first MAX_VALUES stops it before memory runs out.
     Plain untagged scalars keep a marker tag, so that yaml_typing can type them later.
     """
 
@@ -179,6 +187,7 @@ class _StreamComposer(Reader, Scanner, Parser, Composer, BaseResolver):
         Composer.__init__(self)
         BaseResolver.__init__(self)
         self.depth = 0
+        self.values_left = MAX_VALUES
         self.document_version: Optional[tuple[int, int]] = None
 
     def __iter__(self) -> Iterator[YamlNode]:
@@ -205,13 +214,17 @@ class _StreamComposer(Reader, Scanner, Parser, Composer, BaseResolver):
         return super().compose_document()
 
     def compose_node(self, parent: Optional[YamlNode], index: object) -> YamlNode:
-        if self.check_event(AliasEvent):
-            event = self.get_event()
+        event = self.peek_event()
+        self.values_left -= 1
+        if self.values_left < 0:
+            raise _LoadStop(too_many_values_message(), event.start_mark.index)
+
+        if isinstance(event, AliasEvent):
+            self.get_event()
             if event.anchor not in self.anchors:
                 raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
             return _AliasNode(event.anchor, self.anchors[event.anchor], event.start_mark, event.end_mark)
 
-        event = self.peek_event()
         # YAML 1.2 lets a later anchor reuse a name, and aliases after it name the later
         # node. PyYAML rejects the reuse unless the earlier anchor is forgotten first.
         if event.anchor is not None:
@@ -246,7 +259,7 @@ class _StreamComposer(Reader, Scanner, Parser, Composer, BaseResolver):
 class _Converter:
     """Converts the composed nodes of one document into crml_lint nodes, and collects its problems."""
 
-    def __init__(self, source: SourceFile, version: str):
+    def __init__(self, source: SourceFile, version: str, alias_nodes: int = 0):
         self.source = source
         self.version = version
         self.problems: list[Problem] = []
@@ -254,7 +267,7 @@ class _Converter:
         self.active: set[int] = set()  # ids of the collections being converted, to find recursive aliases
         self.aliases: list[_AliasNode] = []  # the aliases being expanded, outermost first
         self.alias_paths: list[Path] = []
-        self.alias_nodes = 0
+        self.alias_nodes = alias_nodes  # the nodes that aliases created in this file so far
         self.spans: dict[int, Span] = {}
 
     def convert_document(self, root: YamlNode) -> Optional[Node]:
@@ -293,7 +306,7 @@ class _Converter:
             if self.alias_nodes > MAX_ALIAS_NODES:
                 outermost = self.aliases[0]
                 raise _LoadStop(
-                    f"alias expansion exceeds {MAX_ALIAS_NODES:,} nodes in this document, starting at the alias "
+                    f"alias expansion exceeds {MAX_ALIAS_NODES:,} nodes in this file at the alias "
                     f"*{outermost.name}: a file this large is no association, and may be an alias bomb; "
                     "the file is not read further",
                     outermost.start_mark.index, outermost.end_mark.index, UNSUPPORTED_YAML, self.alias_paths[0],

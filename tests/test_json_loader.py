@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from crml_lint.document import MappingNode, ScalarNode, SequenceNode, Span
+from crml_lint import json_loader, loading
 from crml_lint.json_loader import load_json
-from crml_lint.loading import MAX_NESTING_DEPTH, load
+from crml_lint.loading import MAX_NESTING_DEPTH, MAX_VALUES, load
 from crml_lint.source import SourceFile
 
 INPUTS = Path(__file__).resolve().parent / "inputs"
@@ -304,6 +305,56 @@ def test_nesting_at_limit_loads():
     for _ in range(MAX_NESTING_DEPTH - 1):
         node = node.get("a")
     assert node.to_python() == [1]
+
+
+# Number of values
+
+
+def test_values_at_limit_load():
+    # The list and MAX_VALUES - 1 numbers in it.
+    text = "[" + "1," * (MAX_VALUES - 2) + "1]"
+    _, document = _root(text)
+
+    assert len(document.root.items) == MAX_VALUES - 1
+
+
+def test_values_past_limit_unparsable():
+    text = "[" + "1," * (MAX_VALUES - 1) + "1]"
+    _, result = _load(text)
+    failure = result.failure
+
+    assert failure.rule_id == "CRML001"
+    assert f"more than {MAX_VALUES:,} values" in failure.message
+    # The list is the first value, so the number at index MAX_VALUES - 1 is one too many.
+    assert failure.field_path == f"[{MAX_VALUES - 1}]"
+    assert failure.span == Span(1, 2 * MAX_VALUES, 1, 2 * MAX_VALUES + 1)
+    assert result.documents == []
+
+
+@pytest.fixture
+def values_limit_10(monkeypatch):
+    monkeypatch.setattr(json_loader, "MAX_VALUES", 10)
+    monkeypatch.setattr(loading, "MAX_VALUES", 10)
+
+
+@pytest.mark.usefixtures("values_limit_10")
+def test_keys_count_as_values():
+    # The mapping, then a key and a value per member, so the value of "e" is the eleventh.
+    source, result = _load('{"a": 1, "b": 2, "c": 3, "d": 4, "e": {"f": 5}}')
+
+    assert result.failure is not None
+    assert "more than 10 values" in result.failure.message
+    assert _slice(source, result.failure.span) == '{'
+    assert result.failure.field_path == "e"
+
+
+@pytest.mark.usefixtures("values_limit_10")
+def test_containers_count_as_values():
+    # Seven of the first ten values are lists or mappings, so the eleventh is the 4.
+    source, result = _load('[[], {}, [[]], [1, 2], [3], 4]')
+
+    assert result.failure is not None
+    assert _slice(source, result.failure.span) == "4"
 
 
 # Cross-checks and the dispatching entry point

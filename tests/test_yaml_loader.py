@@ -9,6 +9,7 @@ import time
 import pytest
 import yaml
 
+from crml_lint import loading, yaml_loader
 from crml_lint.document import Span
 from crml_lint.loading import MAX_NESTING_DEPTH
 from crml_lint.source import SourceFile
@@ -376,6 +377,82 @@ def test_billion_laughs_stops_fast():
     assert f"{MAX_ALIAS_NODES:,}" in result.failure.message
     assert _slice(source, result.failure.span).startswith("*")
     assert elapsed < 5
+
+
+def test_alias_budget_spans_documents():
+    # Each document's aliases create 170 * 111 + 10 * 11 = 18,980 nodes.
+    document = (
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        "b: &b [" + ", ".join(["*a"] * 10) + "]\n"
+        "c: [" + ", ".join(["*b"] * 170) + "]\n"
+    )
+    assert 5 * 18_980 <= MAX_ALIAS_NODES < 6 * 18_980
+
+    _, within = _load("---\n".join([document] * 5))
+    source, past = _load("---\n".join([document] * 6))
+
+    assert within.failure is None
+    assert past.failure.rule_id == "CRML003"
+    assert f"exceeds {MAX_ALIAS_NODES:,} nodes in this file" in past.failure.message
+    # Line 3 of the sixth document: five documents of three lines and five '---' lines come first.
+    assert past.failure.span.start_line == 23
+    assert _slice(source, past.failure.span) == "*b"
+    assert len(past.documents) == 5
+
+
+# Number of values
+
+
+@pytest.fixture
+def values_limit_10(monkeypatch):
+    monkeypatch.setattr(yaml_loader, "MAX_VALUES", 10)
+    monkeypatch.setattr(loading, "MAX_VALUES", 10)
+
+
+@pytest.mark.usefixtures("values_limit_10")
+def test_values_past_limit_unparsable():
+    source, result = _load("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]")
+
+    assert result.failure.rule_id == "CRML001"
+    assert "more than 10 values" in result.failure.message
+    assert result.failure.span.start_column == source.text.index("10") + 1
+    assert result.documents == []
+
+
+@pytest.mark.usefixtures("values_limit_10")
+def test_values_at_limit_load():
+    _, document = _document("[1, 2, 3, 4, 5, 6, 7, 8, 9]")
+
+    assert document.root.to_python() == [1, 2, 3, 4, 5, 6, 7, 8, 9]
+
+
+@pytest.mark.usefixtures("values_limit_10")
+def test_keys_count_as_values():
+    # The mapping, then a key and a value per entry, so the value of e is the eleventh.
+    source, result = _load("a: 1\nb: 2\nc: 3\nd: 4\ne: {f: 5}\n")
+
+    assert result.failure.rule_id == "CRML001"
+    assert _slice(source, result.failure.span) == "{"
+
+
+@pytest.mark.usefixtures("values_limit_10")
+def test_values_counted_before_aliases_expand():
+    # Composing counts each alias once, as the text has it: the third *a is the eleventh
+    # value, where expanding the aliases would have passed ten at the second.
+    source, result = _load("a: &a [1, 2]\nb: *a\nc: *a\nd: *a\ne: 1\n")
+
+    assert result.failure.rule_id == "CRML001"
+    assert result.failure.span.start_line == 4
+    assert _slice(source, result.failure.span) == "*"
+
+
+@pytest.mark.usefixtures("values_limit_10")
+def test_values_limit_spans_documents():
+    _, result = _load("a: 1\nb: 2\n---\nc: 3\nd: 4\n---\ne: 5\n")
+
+    assert result.failure.rule_id == "CRML001"
+    assert result.failure.span.start_line == 7
+    assert len(result.documents) == 2
 
 
 # Nesting depth
