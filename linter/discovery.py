@@ -15,9 +15,10 @@ STDIN = "-"
 class Discovery:
     """The files to read, in a stable order, and what happened to the other paths.
 
-    `missing` are named paths that do not exist, `errors` one message per folder that could
-    not be listed, and `skipped` pairs of a path and the reason it is not read (excluded,
-    not a regular file), which `--verbose` prints.
+    `missing` are named paths that do not exist, `errors` one message per named path that
+    cannot be reached (a dangling symbolic link, a loop of them, no permission) or folder
+    that could not be listed, and `skipped` pairs of a path and the reason it is not read
+    (excluded, not a regular file), which `--verbose` prints.
     """
 
     def __init__(self) -> None:
@@ -65,7 +66,12 @@ def discover(
             else:
                 add(path)
         else:
-            found.missing.append(path)
+            # os.path.exists() is False for any path that stat() fails on, not only a missing one.
+            reason = _unreachable_reason(path)
+            if reason is None:
+                found.missing.append(path)
+            else:
+                found.errors.append(f"{path}: cannot be read: {reason}")
     return found
 
 
@@ -94,10 +100,34 @@ def _walk(folder: str, globs: tuple[str, ...], found: Discovery) -> list[str]:
             if _is_excluded(path, globs):
                 found.skipped.append((path, "excluded"))
             elif not os.path.isfile(path):
-                found.skipped.append((path, "not a regular file"))
+                found.skipped.append((path, _unreachable_reason(path) or "not a regular file"))
             else:
                 files.append(path)
     return files
+
+
+def _unreachable_reason(path: str) -> Optional[str]:
+    """Return why stat() fails on `path` (a dangling symbolic link, a loop, no permission).
+
+    Return None when the path is missing or stat() succeeds.
+    """
+    import errno
+
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        if not os.path.islink(path):
+            return None
+        try:
+            target = os.readlink(path)
+        except OSError:
+            return "it is a dangling symbolic link"
+        return f"it is a dangling symbolic link to {target}"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "its symbolic links form a loop, or a chain too long to follow"
+        return error.strerror or str(error)
+    return None
 
 
 def _is_excluded(path: str, globs: tuple[str, ...]) -> bool:
