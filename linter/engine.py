@@ -318,7 +318,8 @@ def run(
 def lint_paths(paths: Iterable[str], settings: Optional[Settings] = None, *, exclude: Iterable[str] = ()) -> list[Finding]:
     # A single path given as a string is one path, not a list of one-letter paths.
     paths = [os.fspath(paths)] if isinstance(paths, (str, os.PathLike)) else [os.fspath(path) for path in paths]
-    missing = [path for path in paths if path != STDIN and not os.path.exists(path)]
+    # lexists: a dangling link or a loop exists, and the run says why it cannot be read.
+    missing = [path for path in paths if path != STDIN and not os.path.lexists(path)]
     if missing:
         raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
     result = run(paths, settings, exclude=exclude)

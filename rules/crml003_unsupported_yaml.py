@@ -12,7 +12,7 @@ YAML that the API's JSON request cannot hold:
 - a standard tag whose value does not fit it (`!!int abc`);
 - a merge key (`<<`) whose value is not a mapping or a list of mappings;
 - an alias inside the node its anchor names, whose value would repeat without end;
-- aliases that expand into more than 100,000 nodes in one document, such as the
+- aliases that expand into more than 100,000 nodes in one file, such as the
   "billion laughs" alias bomb. Loading stops at the alias where expansion starts.
 
 The node is then checked as if it had no tag, and a non-string key as the text it was
