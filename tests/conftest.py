@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -16,6 +17,16 @@ from crml_lint.finding import Finding
 from crml_lint.rule import Rule
 
 REPOSITORY = Path(__file__).resolve().parent.parent
+
+# The command that runs crml-lint as its console script does. That script ends the process
+# with os._exit unless an exit handler is registered, and some Python installations register
+# one from a .pth file at start-up, which would hide the os._exit path from the tests. So
+# the tests clear the handlers first: every run then takes the path users' runs take.
+CRML_LINT = [
+    sys.executable,
+    "-c",
+    "import atexit, sys; atexit._clear(); sys.argv[0] = 'crml-lint'; from crml_lint.cli import console_main; console_main()",
+]
 MULTITOOL_INSTALLER = REPOSITORY / "tools" / "install-sarif-multitool"
 
 # SARIF2006 sends an HTTP GET to every URI in the log (the schema, help pages). Tests

@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from crml_lint.baseline import BaselineEntry, apply_baseline
 from crml_lint.finding import file_fingerprint
 from crml_lint.project_root import project_path
 from crml_lint.result import LintResult
+from conftest import CRML_LINT
 
 # CRML201 on line 11 (CUSTOM without identifiers), CRML404 on lines 13 and 14 (the aws: prefix).
 REQUEST = """\
@@ -39,7 +39,7 @@ INSERTED_LINES = "# reviewed by the data team\n# before the first training run\n
 
 def run_cli(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "crml_lint", "check", *arguments],
+        [*CRML_LINT, "check", *arguments],
         capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=dict(os.environ), timeout=120,
     )
 
@@ -298,7 +298,7 @@ def test_other_checkout_matches(repository, tmp_path):
 
 def test_stdin_matches_file_in_place(repository):
     completed = subprocess.run(
-        [sys.executable, "-m", "crml_lint", "check", "-", "--stdin-filename", "../request.yaml",
+        [*CRML_LINT, "check", "-", "--stdin-filename", "../request.yaml",
          "--baseline", "../baseline.sarif", "--output-format", "json"],
         input=REQUEST, capture_output=True, text=True, encoding="utf-8", cwd=repository / "sub", timeout=120,
     )

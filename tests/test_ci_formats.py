@@ -15,6 +15,7 @@ import pytest
 from crml_lint.reporters import REPORT_FORMATS, write_report
 from crml_lint.reporters.github import escape_data, escape_property
 from crml_lint.result import LintResult
+from conftest import CRML_LINT
 
 GOOD_REQUEST = """\
 membershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
@@ -49,7 +50,7 @@ tags:
 def run_cli(*arguments: str, cwd: Path, env: "dict[str, str] | None" = None) -> subprocess.CompletedProcess:
     environment = {**os.environ, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "crml_lint", "check", *arguments],
+        [*CRML_LINT, "check", *arguments],
         capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=environment, timeout=120,
     )
 
@@ -68,7 +69,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_formats_offered_on_command_line(project):
-    completed = subprocess.run([sys.executable, "-m", "crml_lint", "check", "--help"], capture_output=True, text=True, cwd=project)
+    completed = subprocess.run([*CRML_LINT, "check", "--help"], capture_output=True, text=True, cwd=project)
 
     for output_format in ("github", "gitlab", "junit"):
         assert output_format in REPORT_FORMATS
@@ -491,7 +492,7 @@ def run_on_terminal(project: Path, env: "dict[str, str]") -> str:
     environment = {name: value for name, value in os.environ.items() if name not in ("NO_COLOR", "TERM")}
     environment.update(env)
     try:
-        process = subprocess.Popen([sys.executable, "-m", "crml_lint", "check", "bad.yaml"], cwd=project, env=environment,
+        process = subprocess.Popen([*CRML_LINT, "check", "bad.yaml"], cwd=project, env=environment,
                                    stdout=follower, stderr=subprocess.DEVNULL)
         os.close(follower)
         chunks = []

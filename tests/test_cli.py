@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import CRML_LINT
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -18,7 +19,7 @@ INPUTS = Path(__file__).resolve().parent / "inputs"
 
 def run_cli(*arguments, stdin=None, cwd=None):
     return subprocess.run(
-        [sys.executable, "-m", "crml_lint", *arguments],
+        [*CRML_LINT, *arguments],
         input=stdin,
         capture_output=True,
         text=True,
@@ -211,7 +212,7 @@ def test_fifo_in_folder_is_skipped(tmp_path):
     os.mkfifo(tmp_path / "pipe.json")
     shutil.copy(EXAMPLES / "typical-mistakes.json", tmp_path / "request.json")
     completed = subprocess.run(
-        [sys.executable, "-m", "crml_lint", "check", "--verbose", str(tmp_path)],
+        [*CRML_LINT, "check", "--verbose", str(tmp_path)],
         capture_output=True, text=True, timeout=60,
     )
     assert completed.returncode == 1
@@ -220,7 +221,7 @@ def test_fifo_in_folder_is_skipped(tmp_path):
 
 def test_device_named_explicitly_is_an_error():
     completed = subprocess.run(
-        [sys.executable, "-m", "crml_lint", "check", "/dev/zero", str(EXAMPLES / "typical-mistakes.json")],
+        [*CRML_LINT, "check", "/dev/zero", str(EXAMPLES / "typical-mistakes.json")],
         capture_output=True, text=True, timeout=60,
     )
     assert completed.returncode == 2
@@ -403,28 +404,42 @@ def test_long_report_reaches_pipe_whole(tmp_path):
     assert sum(1 for finding in findings if finding["rule_id"] == "CRML404") == 400
 
 
-def test_exit_handlers_of_plugins_still_run(tmp_path):
+# Plugin modules whose work outlives the run: the process must not end before it is done.
+LATE_PLUGINS = {
+    "exit handler": (
+        "import atexit, sys\n"
+        'atexit.register(lambda: sys.stderr.write("late work done\\n"))\n'
+    ),
+    "thread": (
+        "import sys, threading, time\n"
+        "def _late():\n    time.sleep(0.3)\n    sys.stderr.write('late work done\\n')\n    sys.stderr.flush()\n"
+        "threading.Thread(target=_late).start()\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(LATE_PLUGINS))
+def test_late_work_of_plugins_finishes(tmp_path, kind):
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "acme001_exit_handler.py").write_text(
-        '"""Registers an exit handler, as a plugin that writes a log at exit would."""\n'
-        "import atexit, sys\n"
-        'ID = "ACME001"\nNAME = "exit-handler"\nLEVEL = "note"\nSUMMARY = "Finds nothing."\n'
-        'atexit.register(lambda: sys.stderr.write("exit handler ran\\n"))\n'
-        "def check(association, options):\n    return []\n",
+    (rules / "acme001_late_work.py").write_text(
+        f'"""Does work after the run ends: a {kind}."""\n'
+        + LATE_PLUGINS[kind]
+        + 'ID = "ACME001"\nNAME = "late-work"\nLEVEL = "note"\nSUMMARY = "Finds nothing."\n'
+        + "def check(association, options):\n    return []\n",
         encoding="utf-8",
     )
 
     completed = run_cli("check", "--rules-dir", str(rules), str(EXAMPLES / "clean-association.yaml"))
 
     assert completed.returncode == 0, completed.stderr
-    assert "exit handler ran" in completed.stderr
+    assert "late work done" in completed.stderr
 
 
 @pytest.mark.skipif(os.name != "posix", reason="closes a file descriptor before the process starts")
 def test_closed_stdout_is_one_line_error():
     completed = subprocess.run(
-        [sys.executable, "-m", "crml_lint", "check", str(EXAMPLES / "typical-mistakes.json")],
+        [*CRML_LINT, "check", str(EXAMPLES / "typical-mistakes.json")],
         stderr=subprocess.PIPE,
         text=True,
         # Start the process with file descriptor 1 closed, as `>&-` does in a shell.
@@ -439,7 +454,7 @@ def test_closed_stdout_is_one_line_error():
 def test_full_disk_behind_stdout_is_one_line_error():
     with open("/dev/full", "w") as full:
         completed = subprocess.run(
-            [sys.executable, "-m", "crml_lint", "check", str(EXAMPLES / "typical-mistakes.json")],
+            [*CRML_LINT, "check", str(EXAMPLES / "typical-mistakes.json")],
             stdout=full,
             stderr=subprocess.PIPE,
             text=True,
@@ -455,7 +470,7 @@ def test_closed_stream_keeps_exit_status(tmp_path, descriptor):
     # With -o the report does not need stdout, and a closed stderr only loses messages.
     report = tmp_path / "report.txt"
     completed = subprocess.run(
-        [sys.executable, "-m", "crml_lint", "check", str(EXAMPLES / "clean-association.yaml"), "-o", str(report)],
+        [*CRML_LINT, "check", str(EXAMPLES / "clean-association.yaml"), "-o", str(report)],
         capture_output=False, stdout=subprocess.DEVNULL if descriptor == 2 else None,
         preexec_fn=lambda: os.close(descriptor),
     )
@@ -468,7 +483,7 @@ def test_closed_stream_keeps_exit_status(tmp_path, descriptor):
 @pytest.mark.parametrize("command", [["rules"], ["rule", "CRML201"], ["schema"]])
 def test_printing_commands_reject_closed_stdout(command):
     completed = subprocess.run(
-        [sys.executable, "-m", "crml_lint", *command], stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1)
+        [*CRML_LINT, *command], stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1)
     )
 
     assert completed.returncode == 2
@@ -478,7 +493,7 @@ def test_printing_commands_reject_closed_stdout(command):
 @pytest.mark.parametrize("command", [["rules"], ["rule", "CRML201"], ["schema"]])
 def test_printing_commands_accept_early_reader_exit(command):
     # `crml-lint rules | head -1`: the reader stops after one line, which is no error.
-    process = subprocess.Popen([sys.executable, "-m", "crml_lint", *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen([*CRML_LINT, *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     process.stdout.readline()
     process.stdout.close()
     stderr = process.stderr.read().decode()
@@ -491,7 +506,7 @@ def test_printing_commands_accept_early_reader_exit(command):
 @pytest.mark.skipif(os.name != "posix", reason="closes a file descriptor before the process starts")
 def test_closed_stdin_is_one_line_error():
     completed = subprocess.run(
-        [sys.executable, "-m", "crml_lint", "check", "-"], capture_output=True, text=True, preexec_fn=lambda: os.close(0)
+        [*CRML_LINT, "check", "-"], capture_output=True, text=True, preexec_fn=lambda: os.close(0)
     )
 
     assert completed.returncode == 2
@@ -519,30 +534,11 @@ def test_walked_report_file_holding_association_is_rejected(tmp_path):
     assert request.read_bytes() == (EXAMPLES / "clean-association.yaml").read_bytes()
 
 
-def test_running_threads_of_plugins_finish(tmp_path):
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "acme002_thread.py").write_text(
-        '"""Starts a thread that outlives the run, as a plugin that uploads metrics might."""\n'
-        "import sys, threading, time\n"
-        'ID = "ACME002"\nNAME = "late-thread"\nLEVEL = "note"\nSUMMARY = "Finds nothing."\n'
-        "def _late():\n    time.sleep(0.3)\n    sys.stderr.write('thread finished\\n')\n    sys.stderr.flush()\n"
-        "threading.Thread(target=_late).start()\n"
-        "def check(association, options):\n    return []\n",
-        encoding="utf-8",
-    )
-
-    completed = run_cli("check", "--rules-dir", str(rules), str(EXAMPLES / "clean-association.yaml"))
-
-    assert completed.returncode == 0, completed.stderr
-    assert "thread finished" in completed.stderr
-
-
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full, a device whose writes fail as on a full disk")
 @pytest.mark.parametrize("command", [["rules"], ["rule", "CRML201"], ["schema"], ["--version"], ["--help"]])
 def test_printing_commands_report_full_disk(command):
     with open("/dev/full", "w") as full:
-        completed = subprocess.run([sys.executable, "-m", "crml_lint", *command], stdout=full, stderr=subprocess.PIPE, text=True)
+        completed = subprocess.run([*CRML_LINT, *command], stdout=full, stderr=subprocess.PIPE, text=True)
 
     assert completed.returncode == 2
     assert completed.stderr == "crml-lint: error: cannot write to standard output: No space left on device\n"
@@ -552,7 +548,7 @@ def test_stderr_reader_gone_keeps_exit_status(tmp_path):
     # `crml-lint check ... 2>&1 >/dev/null | head -1`: the messages after the first are lost,
     # but the exit status still says that a path is missing.
     process = subprocess.Popen(
-        [sys.executable, "-m", "crml_lint", "check", "-v", str(tmp_path / "a.json"), str(tmp_path / "b.json"), str(EXAMPLES)],
+        [*CRML_LINT, "check", "-v", str(tmp_path / "a.json"), str(tmp_path / "b.json"), str(EXAMPLES)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     process.stderr.close()

@@ -8,7 +8,6 @@ import io
 import json
 import os
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from crml_lint.intrinsics import MAX_VARIANTS
 from crml_lint.loading import load
 from crml_lint.reporters import write_report
 from crml_lint.source import SourceFile
+from conftest import CRML_LINT
 
 INPUTS = Path(__file__).resolve().parent / "inputs"
 CDK_TEMPLATE = INPUTS / "cdk-synth-template.json"
@@ -794,7 +794,7 @@ def test_findings_carry_logical_ids():
 
 def test_text_report_shows_logical_id():
     completed = subprocess.run(
-        [sys.executable, "-m", "crml_lint", "check", str(SEVERAL_ASSOCIATIONS_TEMPLATE)],
+        [*CRML_LINT, "check", str(SEVERAL_ASSOCIATIONS_TEMPLATE)],
         capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"},
     )
     lines = [line for line in completed.stdout.splitlines() if " CRML" in line]

@@ -14,6 +14,7 @@ import pytest
 from crml_lint.config import ConfigError, Overrides, SettingsResolver
 from crml_lint.engine import run
 from crml_lint.registry import all_rules
+from conftest import CRML_LINT
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -25,7 +26,7 @@ LOW_CAP = "rules:\n  CRML303:\n    max-artifact-size-gb: 1\n"
 
 def run_cli(*arguments, cwd=None, stdin=None):
     return subprocess.run(
-        [sys.executable, "-m", "crml_lint", *arguments],
+        [*CRML_LINT, *arguments],
         input=stdin,
         capture_output=True,
         text=True,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import errno
 import os
 import subprocess
-import sys
 
 import pytest
 
 from crml_lint.discovery import discover
+from conftest import CRML_LINT
 
 
 def test_missing_path_is_missing(tmp_path):
@@ -88,7 +88,7 @@ def test_cli_link_loop_exits_two(tmp_path):
     os.symlink("request.json", tmp_path / "request.json")
 
     completed = subprocess.run(
-        [sys.executable, "-m", "crml_lint", "check", "request.json"],
+        [*CRML_LINT, "check", "request.json"],
         capture_output=True, text=True, cwd=tmp_path, timeout=60,
     )
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
 import pytest
 
 from crml_lint.source import MAX_FILE_BYTES
+from conftest import CRML_LINT
 
 HEAD = b'{"membershipIdentifier": "5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f",\n"description": "'
 """The start of a request whose description makes it larger than the cap."""
@@ -20,7 +20,7 @@ HEAD = b'{"membershipIdentifier": "5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f",\n"desc
 
 def run_cli(*arguments, stdin=None, cwd=None, timeout=60):
     return subprocess.run(
-        [sys.executable, "-m", "crml_lint", *arguments],
+        [*CRML_LINT, *arguments],
         stdin=stdin,
         capture_output=True,
         text=True,

@@ -12,6 +12,7 @@ import pytest
 
 from crml_lint.registry import ENTRY_POINT_GROUP, all_rules, builtin_rules, find_rule, plugin_entry_points
 from crml_lint.rule import RuleDefinitionError
+from conftest import CRML_LINT
 
 PLUGIN_MODULE = '''
 """Flags associations whose name is "forbidden".
@@ -69,7 +70,7 @@ def test_plugin_rule_runs_from_command_line(plugin_folder, tmp_path):
     request.write_text(REQUEST)
     environment = {**os.environ, "PYTHONPATH": str(plugin_folder), "NO_COLOR": "1"}
     completed = subprocess.run(
-        [sys.executable, "-m", "crml_lint", "check", str(request), "--select", "ACME"],
+        [*CRML_LINT, "check", str(request), "--select", "ACME"],
         capture_output=True, text=True, env=environment,
     )
     assert completed.returncode == 0, completed.stderr
@@ -81,7 +82,7 @@ def test_broken_plugin_is_one_clear_error(plugin_folder, tmp_path):
     request = tmp_path / "request.json"
     request.write_text(REQUEST)
     environment = {**os.environ, "PYTHONPATH": str(plugin_folder)}
-    completed = subprocess.run([sys.executable, "-m", "crml_lint", "check", str(request)], capture_output=True, text=True, env=environment)
+    completed = subprocess.run([*CRML_LINT, "check", str(request)], capture_output=True, text=True, env=environment)
     assert completed.returncode == 2
     assert "acme_rules lacks NAME" in completed.stderr
     assert "Traceback" not in completed.stderr

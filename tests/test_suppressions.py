@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 from crml_lint import lint_paths, lint_text
@@ -13,6 +12,7 @@ from crml_lint.engine import run
 from crml_lint.reporters import write_report
 from crml_lint.settings import Settings
 from crml_lint.suppressions import yaml_comments
+from conftest import CRML_LINT
 
 REQUEST_HEAD = """\
 membershipIdentifier: 5f7d2a6e-3b1c-4e8a-9d2f-0a1b2c3d4e5f
@@ -344,7 +344,7 @@ def test_multitool_accepts_suppressions(tmp_path: Path, sarif_problems, make_rul
 def test_exit_status_zero_when_all_suppressed(tmp_path: Path):
     path, _ = _suppressed_result(tmp_path)
     completed = subprocess.run(
-        [sys.executable, "-m", "crml_lint", "check", str(path)], capture_output=True, text=True, timeout=60
+        [*CRML_LINT, "check", str(path)], capture_output=True, text=True, timeout=60
     )
 
     assert completed.returncode == 0, completed.stdout + completed.stderr
@@ -355,7 +355,7 @@ def test_exit_status_one_with_unsuppressed(tmp_path: Path):
     path = tmp_path / "request.yaml"
     path.write_text(REQUEST_HEAD + "nme: a  # crml-lint: disable=CRML102\ndescriptin: b\n", encoding="utf-8")
     completed = subprocess.run(
-        [sys.executable, "-m", "crml_lint", "check", str(path)], capture_output=True, text=True, timeout=60
+        [*CRML_LINT, "check", str(path)], capture_output=True, text=True, timeout=60
     )
 
     assert completed.returncode == 1
