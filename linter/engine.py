@@ -34,7 +34,7 @@ _ASSOCIATION_MARKER = re.compile(
 
 # Every suppression writes crml-lint and a colon: a comment `# crml-lint: disable=...` or a
 # Metadata key `crml-lint:` or `"crml-lint":`. A file that only mentions crml-lint, in a
-# comment that says what the file is for, is not scanned a second time for its comments.
+# comment about the file's purpose, is not scanned a second time for its comments.
 _SUPPRESSION_MARKER = re.compile(r"""crml-lint["']?\s*:""")
 
 _TOO_LARGE_WITHOUT_MARKER = (
@@ -318,7 +318,7 @@ def run(
 def lint_paths(paths: Iterable[str], settings: Optional[Settings] = None, *, exclude: Iterable[str] = ()) -> list[Finding]:
     # A single path given as a string is one path, not a list of one-letter paths.
     paths = [os.fspath(paths)] if isinstance(paths, (str, os.PathLike)) else [os.fspath(path) for path in paths]
-    # lexists: a dangling link or a loop exists, and the run says why it cannot be read.
+    # lexists: a dangling link or a loop exists, and the run reports why it cannot be read.
     missing = [path for path in paths if path != STDIN and not os.path.lexists(path)]
     if missing:
         raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
