@@ -204,6 +204,9 @@ def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclud
             _tell(text, newline=False)
     for message in result.errors:
         _error(message)
+    if not quiet:
+        for notice in result.notices:
+            _note(notice)
     # After an error, the error says why nothing was checked.
     failed = bool(result.missing_paths or result.errors)
     if result.associations == 0 and not result.findings and not quiet and not failed:
@@ -465,6 +468,12 @@ def _error(message: str) -> None:
     from .reporters.text import escape_unsafe
 
     _tell(f"crml-lint: error: {escape_unsafe(message)}")
+
+
+def _note(message: str) -> None:
+    from .reporters.text import escape_unsafe
+
+    _tell(f"crml-lint: note: {escape_unsafe(message)}")
 
 
 def _tell(message: str, newline: bool = True) -> None:

@@ -101,6 +101,24 @@ def test_nested_counts_multiply():
     assert "'{1000}' at position 18" in findings[0].message
 
 
+def test_nested_groups_count_as_copies():
+    # `regex` copies each capturing group on every repetition: 300 nested groups repeated
+    # 9,999 times took 1.3 GB to compile, in a pattern of 776 characters.
+    pattern = "(" * 300 + "a" + ")" * 300 + "{9999}"
+
+    findings = lint_text(filter_request(pattern), "request.yaml")
+
+    assert [finding.rule_id for finding in findings] == ["CRML203"]
+    assert "larger than crml-lint can check" in findings[0].message
+
+
+def test_named_backreference_is_one_element():
+    compiled, reason = compile_pattern("(?P<n>a)(?P=n){9999}")
+
+    assert reason is None
+    assert compiled is not None
+
+
 @pytest.mark.parametrize("pattern", ["^(a|a)+$|x{1000000}", "|x{1000000}"])
 def test_huge_count_is_only_crml203(pattern):
     # Without the count, CRML205 reports the first pattern and CRML206 the second. Neither
