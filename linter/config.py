@@ -74,7 +74,8 @@ class SettingsResolver:
         self._config_by_folder: dict[str, Optional[str]] = {}
         self._settings_by_config: dict[Optional[str], Settings] = {}
         if config_file is not None and not os.path.isfile(config_file):
-            raise ConfigError(f"--config {config_file}: no such file")
+            reason = "not a regular file" if os.path.exists(config_file) else "no such file"
+            raise ConfigError(f"--config {config_file}: {reason}")
 
     def settings_for(self, path: str) -> Settings:
         """Return the settings of one linted file. For `-`, standard input, the configuration is looked up from --stdin-filename's folder, else the working folder."""

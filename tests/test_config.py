@@ -430,3 +430,10 @@ def test_readme_strict_policy_lints_examples(tmp_path):
     assert "fixtures/association.yaml" not in by_file
     assert by_file["teams/association.yaml"] == {"CRML501"}
     assert {"CRML407", "CRML002"} <= by_file["examples/typical-mistakes.json"]
+
+
+def test_config_option_folder_is_not_a_file(tmp_path):
+    completed = run_cli("check", "--config", str(tmp_path), str(EXAMPLES))
+
+    assert completed.returncode == 2
+    assert completed.stderr.strip() == f"crml-lint: error: --config {tmp_path}: not a regular file"
