@@ -43,7 +43,8 @@ def console_main() -> None:
     a tenth of linting one file, for memory the operating system takes back anyway. So the
     process ends with os._exit once stdout and stderr are flushed; crml-lint closes its
     report files itself. When anything has registered an exit handler, such as a plugin or
-    coverage measurement, the process ends the usual way, so that the handler runs.
+    coverage measurement, or a thread that is no daemon still runs, the process ends the
+    usual way, so that the handler or thread can finish.
     """
     try:
         main()
