@@ -28,10 +28,10 @@ class SourceError(Exception):
 
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
-"""The maximum number of bytes of one input that are read. A request is a few kilobytes and CloudFormation
-accepts templates of at most 1 MB, so a larger input holds no association, and reading all
-of it would only cost time and memory. Of a larger input only this many bytes are kept, and
-the source is marked `too_large`."""
+"""The maximum number of bytes of one input that are read. A request is a few kilobytes
+and CloudFormation accepts templates of at most 1 MB, so no real association comes near
+this size, and reading all of a larger input would only cost time and memory. Of a larger
+input only this many bytes are kept, and the source is marked `too_large`."""
 
 
 class SourceFile:
