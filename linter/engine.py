@@ -302,7 +302,7 @@ def run(
             result.findings.extend(findings)
             if skip_reason:
                 result.skipped.append((source.path, skip_reason))
-            if skip_reason == _TOO_LARGE_WITHOUT_MARKER and not walked:
+            if source.too_large and skip_reason and not walked:
                 # The user named this file, so a quiet skip would look like a clean result.
                 result.notices.append(f"{source.path} was not checked: it is {skip_reason}")
             if associations and collector_paused:
