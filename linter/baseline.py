@@ -31,13 +31,13 @@ import dataclasses
 import json
 import os
 import re
-import stat
 from typing import Any, Optional
 
 from .finding import FILE_FINGERPRINT_LENGTH, Finding, file_fingerprint
 from .project_root import project_path
 from .reporters.sarif import FINGERPRINT_KEY, result_message
 from .result import LintResult
+from .source import NotRegularFile, read_regular_file
 
 NEW = "new"
 UNCHANGED = "unchanged"
@@ -141,22 +141,18 @@ def _comparable(message: str) -> str:
 def _read_json(path: str) -> Any:
     """Read and parse the baseline file, raising BaselineError for anything but a readable JSON file."""
     try:
-        # The file's type is checked before it is opened, because opening a named pipe
-        # waits for a writer, and reading a device such as /dev/zero never ends.
-        status = os.stat(path)
-        if not stat.S_ISREG(status.st_mode):
-            raise BaselineError(f"--baseline {path}: not a regular file; give a SARIF file written by --write-baseline")
-        if status.st_size > MAX_BASELINE_SIZE:
+        # The size of a regular file is known before it is read, which spares reading and
+        # holding 256 MiB only to reject them. The read stops at the limit in any case.
+        if os.stat(path).st_size > MAX_BASELINE_SIZE:
             raise _too_large(path)
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_BASELINE_SIZE + 1)
+        data = read_regular_file(path, MAX_BASELINE_SIZE + 1)
+    except NotRegularFile:
+        raise BaselineError(f"--baseline {path}: not a regular file; give a SARIF file written by --write-baseline") from None
     except FileNotFoundError:
         raise BaselineError(f"--baseline {path}: file not found; write one with --write-baseline") from None
     except OSError as error:
         raise BaselineError(f"--baseline {path}: cannot read the file: {error.strerror or error}") from None
 
-    # The size is checked again: the file may have grown since os.stat, or be a file whose
-    # size the system does not report.
     if len(data) > MAX_BASELINE_SIZE:
         raise _too_large(path)
 

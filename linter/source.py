@@ -92,17 +92,9 @@ class SourceFile:
     def read(cls, path: str, display_path: Optional[str] = None) -> "SourceFile":
         """Read a regular file, at most MAX_FILE_BYTES + 1 bytes of it; raise SourceError for anything else."""
         try:
-            # Opening a FIFO for reading blocks until a writer opens it, and reading a device
-            # such as /dev/zero never ends, so the file is opened without blocking and checked
-            # before it is read. Reads of a regular file ignore O_NONBLOCK.
-            descriptor = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_BINARY)
-            try:
-                if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                    raise SourceError(f"{path}: cannot be read: not a regular file")
-                with open(descriptor, "rb", closefd=False) as stream:
-                    data = read_input(stream)
-            finally:
-                os.close(descriptor)
+            data = read_regular_file(path, MAX_FILE_BYTES + 1)
+        except NotRegularFile:
+            raise SourceError(f"{path}: cannot be read: not a regular file") from None
         except OSError as error:
             raise SourceError(f"{path}: cannot be read: {error.strerror or error}") from error
         return cls.from_bytes(display_path or path, data)
@@ -167,6 +159,28 @@ class SourceFile:
                 index = self.text.find("\n", index + 1)
             self._line_starts = starts
         return self._line_starts
+
+
+class NotRegularFile(OSError):
+    """A path that names a folder, a FIFO or a device rather than a regular file."""
+
+
+def read_regular_file(path: str, limit: int) -> bytes:
+    """Read at most `limit` bytes of the regular file at `path`.
+
+    Raise NotRegularFile for anything else, and OSError when the file cannot be opened or read.
+    """
+    # Opening a FIFO for reading blocks until a writer opens it, and reading a device such
+    # as /dev/zero never ends, so the file is opened without blocking and checked before it
+    # is read. Reads of a regular file ignore O_NONBLOCK.
+    descriptor = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_BINARY)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise NotRegularFile(path)
+        with open(descriptor, "rb", closefd=False) as stream:
+            return stream.read(limit)
+    finally:
+        os.close(descriptor)
 
 
 def read_input(stream: BinaryIO) -> bytes:
