@@ -33,7 +33,7 @@ def measure(command: list[str], runs: int) -> list[float]:
 
 
 def _run_checked(command: list[str]) -> None:
-    # A run that failed (exit status 2) may have stopped early, so its time says nothing.
+    # A run that failed (exit status 2) may have stopped early, so its time is meaningless.
     completed = subprocess.run(command, capture_output=True, text=True)
     if completed.returncode not in (0, 1):
         sys.exit(f"{' '.join(command)} exited with status {completed.returncode}: {completed.stderr.strip()}")

@@ -67,8 +67,8 @@ def console_main() -> None:
 def _flush_output(status: int) -> int:
     """Flush stdout and stderr, and return the exit status: 2 when the output could not be written."""
     for stream in (sys.stdout, sys.stderr):
-        # A stream is None when the process started with it closed (`>&-`), and a
-        # ValueError says it was closed since: either way nothing is left to write.
+        # A stream is None when the process started with it closed (`>&-`). A ValueError
+        # means it was closed since. Either way nothing is left to write.
         if stream is None:
             continue
         try:
@@ -208,7 +208,7 @@ def _check(paths, resolver, rules, output_format, output_file, exit_zero, exclud
     if not quiet:
         for notice in result.notices:
             _note(notice)
-    # After an error, the error says why nothing was checked.
+    # After an error, the error message explains why nothing was checked.
     failed = bool(result.missing_paths or result.errors)
     if result.associations == 0 and not result.findings and not quiet and not failed:
         _tell("crml-lint: no association found in the given paths (nothing to check)")
@@ -291,7 +291,7 @@ def _protect_report_file(report_file: Optional[str], option: str, found, paths: 
     crml-lint never writes to a file it lints, even when asked to by mistake. A report file
     that a folder walk finds is usually this run's report from an earlier run (`check -o
     report.json` run twice in one folder), which is about to be overwritten, so it is not
-    linted. One that holds an association is an input, though, and is rejected.
+    linted. One that contains an association is an input, though, and is rejected.
     """
     from .discovery import STDIN
 

@@ -34,8 +34,8 @@ limit of 1000 frames whatever nesting an input tries.
 MAX_VALUES = 250_000
 """The maximum number of values (scalars, mappings, sequences and keys) that the loaders read from one file.
 
-The loaders' memory grows with the number of values, by about 350 to 550 bytes per value
-of JSON and 1 to 1.2 KB per value of YAML, so without a bound a 15 MB list of ones,
+The loaders' memory grows with the number of values: about 350 to 550 bytes per value of
+JSON and 1 to 1.2 KB per value of YAML. Without a bound, a 15 MB list of ones,
 `[1,1,...]`, takes gigabytes. A request is a few kilobytes, and CloudFormation accepts
 templates of at most 1 MB, so a template with this many values would average at most 4.2
 bytes per value, while the keys of a real template (`Type: `, `Properties:`) take more

@@ -73,7 +73,7 @@ _roots: dict[str, Optional[str]] = {}
 def find_project_root(folder: str) -> Optional[str]:
     """Return the nearest folder from the absolute `folder` upwards that contains `.git`, or None.
 
-    The answer is cached per folder, and every folder on the way up is cached too, because
+    The result is cached per folder, and every folder on the way up is cached too, because
     one run lints many files in few folders. A `.git` created while the process runs is
     not seen in a folder already looked up.
     """

@@ -142,7 +142,7 @@ class SourceFile:
         if astral is None:
             text = self.line_text(line)
             astral = []
-            # Encoding the line tells in C whether it has any such character, so that a long
+            # Encoding the line finds out in C whether it has any such character, so that a long
             # line without one, such as the only line of a file over MAX_FILE_BYTES, skips the
             # loop in Python.
             if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text):

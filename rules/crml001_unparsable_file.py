@@ -12,7 +12,7 @@ undefined anchors, tabs used for indentation and characters YAML does not allow.
 The file is also unparsable when it is not UTF-8 text, when a JSON file is empty, when
 objects and arrays nest more than 128 levels deep, or when an integer has more than
 4300 digits, the most that Python converts by default. A file that names an association
-field but is larger than 16 MiB, or holds more than 250,000 values, is not checked and
+field but is larger than 16 MiB, or contains more than 250,000 values, is not checked and
 gets this finding too: no request or template comes near that size (CloudFormation
 accepts templates of at most 1 MB), and reading it would only cost time and memory.
 

@@ -519,7 +519,7 @@ def test_error_lines_escape_control_characters(tmp_path):
     assert completed.returncode == 2
     assert "\x1b" not in completed.stderr
     assert "nope\\x1b]0;title\\x07.json: no such file or folder" in completed.stderr
-    # The error says why nothing was checked; no second line says there was nothing to check.
+    # The error explains why nothing was checked, so no second line reports that there was nothing to check.
     assert "no association found" not in completed.stderr
 
 
@@ -546,7 +546,7 @@ def test_printing_commands_report_full_disk(command):
 
 def test_stderr_reader_gone_keeps_exit_status(tmp_path):
     # `crml-lint check ... 2>&1 >/dev/null | head -1`: the messages after the first are lost,
-    # but the exit status still says that a path is missing.
+    # but the exit status still reports that a path is missing.
     process = subprocess.Popen(
         [*CRML_LINT, "check", "-v", str(tmp_path / "a.json"), str(tmp_path / "b.json"), str(EXAMPLES)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
